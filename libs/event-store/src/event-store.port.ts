@@ -1,0 +1,103 @@
+/**
+ * The event store port. Its semantics are EventStoreDB's, so that the embedded
+ * SQLite adapter and the EventStoreDB adapter are interchangeable; one
+ * conformance suite (`testing/event-store.conformance.ts`) holds every adapter
+ * to them.
+ */
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * Opaque global position in the log of all streams. Positions of different
+ * events are distinct and their lexicographic (code unit) order is the log
+ * order, so callers may compare them as strings but must not parse them.
+ */
+export type Position = string;
+
+/**
+ * What the writer believes about the stream:
+ * - `any`: no check;
+ * - `noStream`: the stream has no events;
+ * - `streamExists`: the stream has at least one event;
+ * - a number: exactly that many events (0 is the same as `noStream`).
+ */
+export type ExpectedVersion = 'any' | 'noStream' | 'streamExists' | number;
+
+export interface NewEvent {
+  /** UUID. Re-appending the same ids at the same place is an idempotent success. */
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonValue;
+  readonly metadata: JsonObject;
+}
+
+export interface RecordedEvent {
+  readonly id: string;
+  readonly streamId: string;
+  /** 1-based number of the event in its stream. */
+  readonly version: number;
+  readonly position: Position;
+  readonly type: string;
+  readonly data: JsonValue;
+  readonly metadata: JsonObject;
+  /** ISO 8601 instant at which the store recorded the event. */
+  readonly recordedAt: string;
+}
+
+export interface AppendResult {
+  /** Number of events in the stream after the append (the last event's version). */
+  readonly nextVersion: number;
+  /** Global position of the last event of the append. */
+  readonly position: Position;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  /** 1-based version to start at, inclusive. Defaults to the first event (forwards) or the last (backwards). */
+  readonly from?: number;
+  readonly direction?: Direction;
+  readonly limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Position to start at, inclusive. Defaults to the start (forwards) or the end (backwards) of the log. */
+  readonly fromPosition?: Position;
+  readonly direction?: Direction;
+  readonly limit?: number;
+}
+
+export interface SubscribeToAllOptions {
+  /** Deliver events strictly after this position; from the start of the log when absent. */
+  readonly fromPosition?: Position;
+}
+
+export interface EventStore {
+  /**
+   * Appends all events or none. Throws `VersionConflict` when `expectedVersion`
+   * does not hold, unless the same event ids already stand at that place in
+   * the stream, in which case nothing is written and the original result is
+   * returned. A partial duplicate is a `VersionConflict`.
+   */
+  append(streamId: string, events: readonly NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
+
+  /** Events of one stream; an unknown stream reads as empty. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+
+  /** Events of every stream in log order, system events (type starting with `$`) excluded. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /**
+   * Catches up from `fromPosition` (exclusive), then goes live with no gap and
+   * no duplicate; system events excluded. Ending the iteration (break, return,
+   * throw) releases everything the subscription holds.
+   */
+  subscribeToAll(options?: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;
+
+  /** Cheap reachability check for readiness probes. */
+  ping(): Promise<void>;
+
+  /** Ends every live subscription and releases the store's resources. */
+  close(): Promise<void>;
+}
