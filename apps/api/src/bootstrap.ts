@@ -1,0 +1,20 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { PinoLoggerService } from './logging/pino-logger.service';
+
+/** Request bodies above this are refused before parsing (DESIGN section 6). */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds and starts the service; the caller owns shutdown (`app.close()`). */
+export async function startApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, logger),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+    { logger: new PinoLoggerService(logger), abortOnError: false },
+  );
+  await app.listen({ port: config.port, host: config.host });
+  return app;
+}

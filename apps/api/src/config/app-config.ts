@@ -1,0 +1,126 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+export type EventStoreKind = 'sqlite' | 'eventstoredb';
+
+export type AuthConfig =
+  | { readonly kind: 'secret'; readonly secret: Uint8Array; readonly generated: boolean }
+  | { readonly kind: 'jwks'; readonly jwksUrl: URL; readonly issuer: string; readonly audience: string };
+
+export interface AppConfig {
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+  readonly auth: AuthConfig;
+  readonly logLevel: string;
+}
+
+/** A bad configuration value: start-up stops with a message naming the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const MIN_SECRET_BYTES = 32;
+const GENERATED_SECRET_FILE = 'auth-jwt-secret';
+
+function integerIn(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `expected ${min}–${max}, got ${value}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function required(env: Env, name: string, why: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') throw new ConfigError(name, `is required ${why}`);
+  return raw;
+}
+
+/**
+ * In development a missing secret is generated once and kept in DATA_DIR, so
+ * tokens minted by `npm run token` stay valid across restarts; production must
+ * be given one.
+ */
+function authConfig(env: Env, production: boolean, dataDir: string): AuthConfig {
+  const jwksUrl = env['AUTH_JWKS_URL'];
+  if (jwksUrl) {
+    let url: URL;
+    try {
+      url = new URL(jwksUrl);
+    } catch {
+      throw new ConfigError('AUTH_JWKS_URL', `is not a URL: "${jwksUrl}"`);
+    }
+    return {
+      kind: 'jwks',
+      jwksUrl: url,
+      issuer: required(env, 'AUTH_ISSUER', 'with AUTH_JWKS_URL'),
+      audience: required(env, 'AUTH_AUDIENCE', 'with AUTH_JWKS_URL'),
+    };
+  }
+  const secret = env['AUTH_JWT_SECRET'];
+  if (secret) {
+    if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
+      throw new ConfigError('AUTH_JWT_SECRET', `must be at least ${MIN_SECRET_BYTES} bytes`);
+    }
+    return { kind: 'secret', secret: new TextEncoder().encode(secret), generated: false };
+  }
+  if (production) throw new ConfigError('AUTH_JWT_SECRET', 'is required in production (or set AUTH_JWKS_URL)');
+  return { kind: 'secret', secret: new TextEncoder().encode(developmentSecret(dataDir)), generated: true };
+}
+
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, GENERATED_SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(MIN_SECRET_BYTES).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/** Reads and validates the whole configuration once; throws `ConfigError` on the first bad value. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
+  const dataDir = resolve(env['DATA_DIR'] || 'data');
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new ConfigError('DATA_DIR', `cannot create ${dataDir}: ${(error as Error).message}`);
+  }
+  const kind = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'], 'sqlite');
+  return {
+    production,
+    port: integerIn(env, 'PORT', 3000, 0, 65535),
+    host: env['HOST'] || '0.0.0.0',
+    dataDir,
+    eventStore:
+      kind === 'sqlite'
+        ? { kind, file: join(dataDir, 'events.sqlite') }
+        : { kind, connectionString: required(env, 'EVENTSTORE_CONNECTION_STRING', 'with EVENT_STORE=eventstoredb') },
+    auth: authConfig(env, production, dataDir),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+  };
+}

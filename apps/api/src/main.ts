@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { startApp } from './bootstrap';
+import { ConfigError, loadConfig } from './config/app-config';
+import { createRootLogger } from './logging/pino-logger.service';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createRootLogger(config.logLevel);
+  const app = await startApp(config, logger);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  logger.info({ port, url: `http://localhost:${port}/graphql` }, 'cooperation network ready');
+
+  // Nest's own shutdown hooks re-raise the signal after closing, which makes a
+  // clean drain look like a crash to a supervisor: close, then exit 0.
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'draining');
+    app.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServiceProcess } from './support/service-process';
+
+describe('service lifecycle (built service as a real process)', () => {
+  let dataDir: string;
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'coop-lifecycle-'));
+  });
+
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves GET /health/live and exits 0 on SIGTERM', async () => {
+    const service = await startServiceProcess({ DATA_DIR: dataDir });
+
+    const response = await fetch(`http://127.0.0.1:${service.port}/health/live`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+
+    service.child.kill('SIGTERM');
+    expect(await service.exited()).toEqual({ code: 0, signal: null });
+  });
+
+  it('refuses to start on a bad configuration value and names the variable', async () => {
+    await expect(startServiceProcess({ DATA_DIR: dataDir, PORT: 'eighty' })).rejects.toThrow(/PORT/);
+  });
+
+  it('refuses to start in production without a token secret', async () => {
+    await expect(startServiceProcess({ DATA_DIR: dataDir, NODE_ENV: 'production' })).rejects.toThrow(
+      /AUTH_JWT_SECRET/,
+    );
+  });
+});
