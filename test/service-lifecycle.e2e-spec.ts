@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServiceProcess } from './support/service-process';
+import { startServiceProcess } from './support/service-process.js';
 
 describe('service lifecycle (built service as a real process)', () => {
   let dataDir: string;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 
-export const BUILT_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
+export const BUILT_MAIN = join(import.meta.dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 
 export interface ServiceProcess {
   readonly child: ChildProcessWithoutNullStreams;

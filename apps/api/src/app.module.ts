@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { AppConfig } from './config/app-config';
-import { ConfigModule } from './config/config.module';
-import { HealthModule } from './health/health.module';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { HealthModule } from './health/health.module.js';
 
 @Module({})
 export class AppModule {

@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Logger } from 'pino';
-import { AppModule } from './app.module';
-import type { AppConfig } from './config/app-config';
-import { PinoLoggerService } from './logging/pino-logger.service';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { PinoLoggerService } from './logging/pino-logger.service.js';
 
 /** Request bodies above this are refused before parsing (DESIGN section 6). */
 const BODY_LIMIT_BYTES = 1024 * 1024;

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { startApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app-config';
-import { createRootLogger } from './logging/pino-logger.service';
+import { startApp } from './bootstrap.js';
+import { ConfigError, loadConfig } from './config/app-config.js';
+import { createRootLogger } from './logging/pino-logger.service.js';
 
 async function main(): Promise<void> {
   let config;

@@ -1,4 +1,4 @@
-import type { ExpectedVersion } from './event-store.port';
+import type { ExpectedVersion } from './event-store.port.js';
 
 /** The small, closed set of errors an event store adapter may throw. */
 export abstract class EventStoreError extends Error {

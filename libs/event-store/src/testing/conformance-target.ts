@@ -1,5 +1,5 @@
-import type { JsonValue } from '../event-store.port';
-import type { EventStore } from '../event-store.port';
+import type { JsonValue } from '../event-store.port.js';
+import type { EventStore } from '../event-store.port.js';
 
 export interface StoreLimits {
   /** Largest event (JSON data plus metadata, UTF-8 bytes) an append accepts. */

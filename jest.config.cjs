@@ -3,20 +3,23 @@
 
 /** @type {Config['moduleNameMapper']} */
 const moduleNameMapper = {
-  '^@coop/(domain|event-store|read-model)$': '<rootDir>/libs/$1/src',
+  '^@coop/(domain|event-store|read-model)$': '<rootDir>/libs/$1/src/index.ts',
   '^@coop/(domain|event-store|read-model)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  // Sources import their siblings by the emitted name (`./x.js`), as ESM requires.
+  '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 
 /** @type {Config['transform']} */
 const transform = {
   // Type errors are caught once by `npm run typecheck`; per-file transpiling keeps the suite fast.
-  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true, useESM: true }],
 };
 
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
+  extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper,
   transform,
 };
