@@ -73,12 +73,39 @@ export interface SubscribeToAllOptions {
   readonly fromPosition?: Position;
 }
 
+/** Size limits an adapter enforces before writing; see `EventStore.append` for how size is counted. */
+export interface StoreLimits {
+  /** Largest event (JSON data plus metadata, UTF-8 bytes) an append accepts. */
+  readonly maxEventBytes?: number;
+  /** Largest append (sum of its events) accepted. */
+  readonly maxAppendBytes?: number;
+}
+
 export interface EventStore {
   /**
    * Appends all events or none. Throws `VersionConflict` when `expectedVersion`
    * does not hold, unless the same event ids already stand at that place in
    * the stream, in which case nothing is written and the original result is
    * returned. A partial duplicate is a `VersionConflict`.
+   *
+   * "That place", as in EventStoreDB: for an exact version N (`noStream` is 0)
+   * the events at versions N+1..N+k carry exactly these k ids in order; for
+   * `any` and `streamExists`, the first id is found in the stream and the
+   * following events carry the following ids. The result is then the one the
+   * original append of those events returned (`nextVersion` is the version of
+   * the last of them). When some but not all ids stand there, or the append
+   * runs past the end of the stream, it is a partial duplicate.
+   *
+   * Throws `PayloadTooLarge` (nothing written) when an event or the whole
+   * append exceeds the store's limits, counted as the UTF-8 bytes of
+   * `JSON.stringify(data)` plus `JSON.stringify(metadata)`.
+   *
+   * Throws `InvalidAppend` (nothing written) for an empty stream id, no events,
+   * an id that is not a UUID, an id repeated within the append, or an id
+   * already stored anywhere other than the idempotent place above (in another
+   * stream or elsewhere in this one): event ids are unique across the store.
+   * The checks run in this order: idempotent match, then expected version,
+   * then id reuse.
    */
   append(streamId: string, events: readonly NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
 

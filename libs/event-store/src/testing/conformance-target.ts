@@ -1,15 +1,9 @@
-import type { JsonValue } from '../event-store.port.js';
-import type { EventStore } from '../event-store.port.js';
+import type { EventStore, JsonValue, StoreLimits } from '../event-store.port.js';
 
-export interface StoreLimits {
-  /** Largest event (JSON data plus metadata, UTF-8 bytes) an append accepts. */
-  readonly maxEventBytes?: number;
-  /** Largest append (sum of its events) accepted. */
-  readonly maxAppendBytes?: number;
-}
+export type { StoreLimits } from '../event-store.port.js';
 
 /**
- * How a child process opens the same storage: it `require`s `module` (a path
+ * How a child process opens the same storage: it imports `module` (an absolute path
  * to a TypeScript or JavaScript file, run through tsx) and calls its export
  * `exportName` with `argument`, which resolves to an open `EventStore`.
  */
