@@ -1,0 +1,42 @@
+import type { CommandContext } from '../shared/event.types.js';
+import type { AudienceInput } from '../shared/item.types.js';
+
+export interface SharePractice extends CommandContext {
+  readonly type: 'SharePractice';
+  readonly practiceId: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly body: string;
+  readonly topics: readonly string[];
+  readonly audience: AudienceInput;
+}
+
+/** Absent fields stay as they are. */
+export interface RevisePractice extends CommandContext {
+  readonly type: 'RevisePractice';
+  readonly practiceId: string;
+  /**
+   * The version the client edited. The command handler appends with it, so a
+   * stale edit fails with VersionConflict in the store; the decider does not
+   * know the stream's version.
+   */
+  readonly expectedVersion: number;
+  readonly title?: string | null;
+  readonly summary?: string | null;
+  readonly body?: string | null;
+  readonly topics?: readonly string[] | null;
+}
+
+export interface WithdrawPractice extends CommandContext {
+  readonly type: 'WithdrawPractice';
+  readonly practiceId: string;
+  readonly reason: string;
+}
+
+export interface AdoptPractice extends CommandContext {
+  readonly type: 'AdoptPractice';
+  readonly practiceId: string;
+  readonly note?: string | null;
+}
+
+export type PracticeCommand = SharePractice | RevisePractice | WithdrawPractice | AdoptPractice;

@@ -1,0 +1,47 @@
+import type { CountryCode, Topic } from '../reference/reference-data.js';
+import type { EventOf } from '../shared/event.types.js';
+import type { Audience } from '../shared/item.types.js';
+import type { Participant } from '../shared/participant.types.js';
+
+export type PracticeShared = EventOf<
+  'PracticeShared',
+  {
+    practiceId: string;
+    /** The originating country: the author's. */
+    country: CountryCode;
+    author: Participant;
+    title: string;
+    summary: string;
+    body: string;
+    topics: readonly Topic[];
+    audience: Audience;
+  }
+>;
+
+export interface PracticeChanges {
+  readonly title?: string;
+  readonly summary?: string;
+  readonly body?: string;
+  readonly topics?: readonly Topic[];
+}
+
+/** Carries the new value of each field that changed, and only those. */
+export type PracticeRevised = EventOf<
+  'PracticeRevised',
+  { practiceId: string; changes: PracticeChanges; by: Participant }
+>;
+
+export type PracticeWithdrawn = EventOf<'PracticeWithdrawn', { practiceId: string; reason: string; by: Participant }>;
+
+export type PracticeAdopted = EventOf<
+  'PracticeAdopted',
+  {
+    practiceId: string;
+    /** The adopting country. */
+    country: CountryCode;
+    note: string | null;
+    by: Participant;
+  }
+>;
+
+export type PracticeEvent = PracticeShared | PracticeRevised | PracticeWithdrawn | PracticeAdopted;

@@ -1,0 +1,18 @@
+import type { CountryCode } from '../reference/reference-data.js';
+import { Forbidden } from './domain.errors.js';
+import type { Actor } from './participant.types.js';
+
+/** The acting country of someone who acts for a beneficiary country, or Forbidden. */
+export function requireCountryParticipant(actor: Actor, action: string): CountryCode {
+  if (actor.country === null || !actor.roles.some((role) => role === 'PARTICIPANT' || role === 'FOCAL_POINT')) {
+    throw new Forbidden(`Only a participant of a beneficiary country may ${action}`);
+  }
+  return actor.country;
+}
+
+export function requireFocalPoint(actor: Actor, action: string): CountryCode {
+  if (actor.country === null || !actor.roles.includes('FOCAL_POINT')) {
+    throw new Forbidden(`Only a focal point may ${action}`);
+  }
+  return actor.country;
+}

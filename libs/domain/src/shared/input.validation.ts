@@ -1,0 +1,146 @@
+import {
+  COUNTRY_CODES,
+  type CountryCode,
+  isCountryCode,
+  isSubregion,
+  isTopic,
+  SUBREGIONS,
+  type Topic,
+} from '../reference/reference-data.js';
+import { ValidationFailed } from './domain.errors.js';
+import { AUDIENCE_SCOPES, type Audience, type AudienceInput, type AudienceScope } from './item.types.js';
+
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The input limits of DESIGN section 6. The API edge validates with the same
+ * numbers for early, friendly errors; the deciders validate again so that no
+ * path (CLI, demo data, a future consumer) can write an invalid event.
+ * Text lengths count Unicode code points. `note` covers every free-text reason
+ * and note (withdrawal, adoption, closing, review, invitation response,
+ * retraction), which the design leaves unbounded.
+ */
+export const INPUT_LIMITS = {
+  title: { min: 3, max: 200 },
+  summary: { min: 1, max: 1_000 },
+  body: { min: 1, max: 20_000 },
+  comment: { min: 1, max: 5_000 },
+  note: { min: 1, max: 1_000 },
+  topics: { min: 1, max: 5 },
+  durationMonths: { min: 1, max: 60 },
+  partnerCountries: { min: 1, max: 15 },
+} as const satisfies Record<string, Range>;
+
+const FORBIDDEN_CONTROL_CHARACTER = /[^\P{Cc}\t\n]/u;
+
+const isAudienceScope = (value: string): value is AudienceScope =>
+  (AUDIENCE_SCOPES as readonly string[]).includes(value);
+
+function codePointLength(value: string): number {
+  let length = 0;
+  for (const _ of value) length++;
+  return length;
+}
+
+/**
+ * Collects every problem of one command's input, so a client learns all of
+ * them at once, then `throwIfInvalid` raises one ValidationFailed. The methods
+ * return the value narrowed to its domain type; when a problem was recorded the
+ * return value is never used, because `throwIfInvalid` runs before any event
+ * is built.
+ */
+export class InputValidator {
+  private readonly fields: Record<string, string[]> = {};
+
+  /** Strings are expected trimmed (the API edge trims); anything else is a client or wiring bug. */
+  text(field: string, value: string, limits: Range): string {
+    const length = codePointLength(value);
+    if (length === 0) this.reject(field, 'must not be empty');
+    else if (length < limits.min) this.reject(field, `must be at least ${limits.min} characters`);
+    else if (length > limits.max) this.reject(field, `must be at most ${limits.max} characters`);
+    if (value.trim() !== value) this.reject(field, 'must not start or end with whitespace');
+    if (FORBIDDEN_CONTROL_CHARACTER.test(value)) {
+      this.reject(field, 'must not contain control characters other than newline and tab');
+    }
+    return value;
+  }
+
+  /** Absent is fine; present means valid: the edge turns a blank optional text into absent. */
+  optionalText(field: string, value: string | null | undefined, limits: Range): string | null {
+    return value === undefined || value === null ? null : this.text(field, value, limits);
+  }
+
+  integer(field: string, value: number, range: Range): number {
+    if (!Number.isInteger(value) || value < range.min || value > range.max) {
+      this.reject(field, `must be a whole number from ${range.min} to ${range.max}`);
+    }
+    return value;
+  }
+
+  topics(field: string, values: readonly string[]): Topic[] {
+    return this.codes(field, values, INPUT_LIMITS.topics, isTopic, 'topic');
+  }
+
+  audience(field: string, input: AudienceInput): Audience {
+    const scopeField = `${field}.scope`;
+    const subregionsField = `${field}.subregions`;
+    const countriesField = `${field}.countries`;
+    const subregions = input.subregions ?? [];
+    const countries = input.countries ?? [];
+    if (!isAudienceScope(input.scope)) {
+      this.reject(scopeField, `unknown scope ${input.scope}`);
+      return { scope: 'NETWORK', subregions: [], countries: [] };
+    }
+    // A list the scope ignores would mislead its author about who sees the item.
+    if (input.scope !== 'SUBREGIONS' && subregions.length > 0) {
+      this.reject(subregionsField, `must be empty when the scope is ${input.scope}`);
+    }
+    if (input.scope !== 'COUNTRIES' && countries.length > 0) {
+      this.reject(countriesField, `must be empty when the scope is ${input.scope}`);
+    }
+    return {
+      scope: input.scope,
+      subregions:
+        input.scope === 'SUBREGIONS'
+          ? this.codes(subregionsField, subregions, { min: 1, max: SUBREGIONS.length }, isSubregion, 'subregion')
+          : [],
+      countries:
+        input.scope === 'COUNTRIES'
+          ? this.codes(countriesField, countries, { min: 1, max: COUNTRY_CODES.length }, isCountryCode, 'country')
+          : [],
+    };
+  }
+
+  partnerCountries(field: string, values: readonly string[], lead: CountryCode): CountryCode[] {
+    if (values.includes(lead)) this.reject(field, `${lead} leads the project and cannot be its partner`);
+    return this.codes(field, values, INPUT_LIMITS.partnerCountries, isCountryCode, 'country');
+  }
+
+  reject(field: string, message: string): void {
+    (this.fields[field] ??= []).push(message);
+  }
+
+  throwIfInvalid(): void {
+    if (Object.keys(this.fields).length > 0) throw new ValidationFailed(this.fields);
+  }
+
+  private codes<T extends string>(
+    field: string,
+    values: readonly string[],
+    count: Range,
+    isKnown: (value: string) => value is T,
+    noun: string,
+  ): T[] {
+    if (values.length < count.min || values.length > count.max) {
+      this.reject(field, `must list from ${count.min} to ${count.max}`);
+    }
+    values.forEach((value, index) => {
+      if (!isKnown(value)) this.reject(field, `unknown ${noun} ${value}`);
+      else if (values.indexOf(value) !== index) this.reject(field, `lists ${value} more than once`);
+    });
+    return values.filter(isKnown);
+  }
+}

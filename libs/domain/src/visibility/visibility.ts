@@ -1,0 +1,60 @@
+import { type CountryCode, type Subregion, SUBREGIONS, subregionOfCountry } from '../reference/reference-data.js';
+import type { Audience } from '../shared/item.types.js';
+import { isSecretariat, type Viewer } from '../shared/participant.types.js';
+
+/**
+ * What visibility and feed membership depend on, small enough for a read model
+ * to store next to each item. None of it changes during an item's life: a
+ * proposal's partner countries are every invited country, whatever they answer,
+ * so that a country that declined keeps seeing what it was invited to.
+ */
+export interface VisibilityItem {
+  /** The originating country (a proposal's lead country). */
+  readonly country: CountryCode;
+  readonly audience: Audience;
+  /** Empty except for proposals. */
+  readonly partnerCountries: readonly CountryCode[];
+}
+
+/** DESIGN section 6. An item a viewer may not see does not exist for them. */
+export function canSee(viewer: Viewer, item: VisibilityItem): boolean {
+  if (isSecretariat(viewer)) return true;
+  const country = viewer.country;
+  if (country === null) return false;
+  if (country === item.country || item.partnerCountries.includes(country)) return true;
+  switch (item.audience.scope) {
+    case 'NETWORK':
+      return true;
+    case 'SUBREGIONS':
+      return item.audience.subregions.includes(subregionOfCountry(country));
+    case 'COUNTRIES':
+      return item.audience.countries.includes(country);
+  }
+}
+
+/**
+ * The subregional feeds the item appears in (DESIGN section 4): those of the
+ * originating country, of a proposal's partners, and those the audience names
+ * or names a country of. A NETWORK audience names none; such an item is in the
+ * feed without a subregion for everyone. Reference order, no duplicates.
+ */
+export function subregionsOf(item: VisibilityItem): Subregion[] {
+  const relevant = new Set<Subregion>([
+    subregionOfCountry(item.country),
+    ...item.partnerCountries.map(subregionOfCountry),
+    ...namedByAudience(item.audience),
+  ]);
+  return SUBREGIONS.filter((subregion) => relevant.has(subregion));
+}
+
+// Like canSee, reads only the list the scope uses.
+function namedByAudience(audience: Audience): readonly Subregion[] {
+  switch (audience.scope) {
+    case 'NETWORK':
+      return [];
+    case 'SUBREGIONS':
+      return audience.subregions;
+    case 'COUNTRIES':
+      return audience.countries.map(subregionOfCountry);
+  }
+}
