@@ -1,0 +1,5 @@
+export * from './event-store.port.js';
+export * from './event-store.errors.js';
+export * from './event-metadata.js';
+export * from './hash-chain.js';
+export { DEFAULT_MAX_APPEND_BYTES, DEFAULT_MAX_EVENT_BYTES, SqliteEventStore } from './sqlite/sqlite-event-store.adapter.js';

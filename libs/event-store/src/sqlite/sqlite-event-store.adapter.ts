@@ -1,0 +1,407 @@
+import { realpathSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { EventStoreError, InvalidAppend, PayloadTooLarge, StoreClosed, StoreUnavailable, VersionConflict } from '../event-store.errors.js';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreLimits,
+  SubscribeToAllOptions,
+} from '../event-store.port.js';
+import { decodePosition, encodePosition } from './sqlite-position.js';
+import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.js';
+
+export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_APPEND_BYTES = 4 * 1024 * 1024;
+
+/** Two processes on one file wait for each other's write lock this long before giving up. */
+const BUSY_TIMEOUT_MS = 10_000;
+/** How often a live subscription looks for commits made by other processes. */
+const FOREIGN_COMMIT_POLL_MS = 50;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The rowid is the global position: SQLite hands out max(rowid)+1 under the
+// write lock and rows are never deleted, so positions grow in commit order
+// across every connection and process. UNIQUE(event_id) makes ids unique
+// across the store and turns id reuse into a constraint error, which keeps the
+// common append free of an id lookup.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY,
+    stream_id   TEXT    NOT NULL,
+    version     INTEGER NOT NULL,
+    event_id    TEXT    NOT NULL UNIQUE,
+    type        TEXT    NOT NULL,
+    data        TEXT    NOT NULL,
+    metadata    TEXT    NOT NULL,
+    recorded_at TEXT    NOT NULL,
+    UNIQUE (stream_id, version)
+  ) STRICT;
+`;
+
+const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata, recorded_at';
+const NOT_SYSTEM = "substr(type, 1, 1) <> '$'";
+
+interface EventRow {
+  position: number;
+  stream_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+interface PreparedEvent {
+  id: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+/** Live stores per database file, so that a commit wakes subscribers of every instance in this process. */
+const storesByFile = new Map<string, Set<SqliteEventStore>>();
+
+/**
+ * The embedded event store: one SQLite file in WAL mode.
+ *
+ * Durability: `synchronous=NORMAL`. In WAL mode a commit has written its
+ * frames to the WAL file (in the OS page cache) before it returns, so every
+ * acknowledged append survives the process being killed; only an OS crash or
+ * power loss before the next checkpoint could lose the latest commits. FULL
+ * would add an fsync per append, several times slower, to cover that case.
+ */
+export class SqliteEventStore implements EventStore, SubscriptionSource {
+  private readonly db: Database.Database;
+  private readonly maxEventBytes: number;
+  private readonly maxAppendBytes: number;
+  private readonly fileKey: string;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private foreignCommitTimer: NodeJS.Timeout | undefined;
+  private lastDataVersion = 0;
+  private closed = false;
+
+  private readonly begin: Database.Statement;
+  private readonly commit: Database.Statement;
+  private readonly rollback: Database.Statement;
+  private readonly streamVersion: Database.Statement<[string], number | null>;
+  private readonly insert: Database.Statement<[string, number, string, string, string, string, string]>;
+  private readonly eventIdsFrom: Database.Statement<[string, number, number], { event_id: string; position: number }>;
+  private readonly versionOfEvent: Database.Statement<[string, string], number>;
+  private readonly streamForwards: Database.Statement<[string, number, number], EventRow>;
+  private readonly streamBackwards: Database.Statement<[string, number, number], EventRow>;
+  private readonly allForwards: Database.Statement<[number, number], EventRow>;
+  private readonly allBackwards: Database.Statement<[number, number], EventRow>;
+  private readonly logAfter: Database.Statement<[number, number], EventRow>;
+  private readonly dataVersion: Database.Statement<[], number>;
+  private readonly select1: Database.Statement<[], number>;
+
+  constructor(file: string, limits: StoreLimits = {}) {
+    this.maxEventBytes = limits.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.maxAppendBytes = limits.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+    try {
+      this.db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.exec(SCHEMA);
+    } catch (error) {
+      throw new StoreUnavailable(`Cannot open the event store at ${file}`, error);
+    }
+    const db = this.db;
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
+    this.rollback = db.prepare('ROLLBACK');
+    this.streamVersion = db.prepare<[string], number | null>('SELECT max(version) FROM events WHERE stream_id = ?').pluck();
+    this.insert = db.prepare(
+      'INSERT INTO events (stream_id, version, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.eventIdsFrom = db.prepare(
+      'SELECT event_id, position FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?',
+    );
+    this.versionOfEvent = db
+      .prepare<[string, string], number>('SELECT version FROM events WHERE event_id = ? AND stream_id = ?')
+      .pluck();
+    this.streamForwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
+    );
+    this.streamBackwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?`,
+    );
+    this.allForwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE position >= ? AND ${NOT_SYSTEM} ORDER BY position LIMIT ?`,
+    );
+    this.allBackwards = db.prepare(
+      `SELECT ${COLUMNS} FROM events WHERE position <= ? AND ${NOT_SYSTEM} ORDER BY position DESC LIMIT ?`,
+    );
+    this.logAfter = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.select1 = db.prepare<[], number>('SELECT 1').pluck();
+
+    this.fileKey = realpathSync(file);
+    let stores = storesByFile.get(this.fileKey);
+    if (stores === undefined) {
+      stores = new Set();
+      storesByFile.set(this.fileKey, stores);
+    }
+    stores.add(this);
+  }
+
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    const expected = options.expectedVersion ?? 'any';
+    const prepared = this.prepareAppend(streamId, events, expected);
+    const { result, written } = this.write(streamId, prepared, expected);
+    if (written) this.wakeSubscribersOfFile();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = sqlLimit(options.limit);
+    const rows =
+      options.direction === 'backwards'
+        ? this.streamBackwards.all(streamId, options.from ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.streamForwards.all(streamId, options.from ?? 1, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = sqlLimit(options.limit);
+    const from = options.fromPosition === undefined ? undefined : decodePosition(options.fromPosition);
+    const rows =
+      options.direction === 'backwards'
+        ? this.allBackwards.all(from ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.allForwards.all(from ?? 0, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    const after = options.fromPosition === undefined ? 0 : decodePosition(options.fromPosition);
+    // Registered when iteration starts, so an iterable that is never iterated holds nothing.
+    return {
+      [Symbol.asyncIterator]: () => {
+        this.assertOpen();
+        const subscription = new SqliteSubscription(this, after);
+        this.subscriptions.add(subscription);
+        if (this.subscriptions.size === 1) this.watchForeignCommits();
+        return subscription;
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.select1.get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const subscription of this.subscriptions) subscription.end();
+    this.subscriptions.clear();
+    this.stopWatchingForeignCommits();
+    const stores = storesByFile.get(this.fileKey);
+    stores?.delete(this);
+    if (stores?.size === 0) storesByFile.delete(this.fileKey);
+    this.db.close();
+  }
+
+  /** Live subscriptions of this instance (for metrics, and to check that ending an iteration releases it). */
+  get liveSubscriptions(): number {
+    return this.subscriptions.size;
+  }
+
+  /** @internal SubscriptionSource */
+  readAfter(sequence: number, limit: number): { events: RecordedEvent[]; lastSequence: number; exhausted: boolean } {
+    const rows = this.logAfter.all(sequence, limit);
+    const events: RecordedEvent[] = [];
+    for (const row of rows) {
+      if (!row.type.startsWith('$')) events.push(toRecordedEvent(row));
+    }
+    const last = rows[rows.length - 1];
+    return { events, lastSequence: last === undefined ? sequence : last.position, exhausted: rows.length < limit };
+  }
+
+  /** @internal SubscriptionSource */
+  release(subscription: SqliteSubscription): void {
+    this.subscriptions.delete(subscription);
+    if (this.subscriptions.size === 0) this.stopWatchingForeignCommits();
+  }
+
+  private prepareAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): PreparedEvent[] {
+    if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidAppend('The stream id is empty');
+    if (events.length === 0) throw new InvalidAppend(`An append to ${streamId} has no events`);
+    if (
+      typeof expected === 'number'
+        ? !Number.isSafeInteger(expected) || expected < 0
+        : expected !== 'any' && expected !== 'noStream' && expected !== 'streamExists'
+    ) {
+      throw new InvalidAppend(`Not an expected version: ${String(expected)}`);
+    }
+    const prepared: PreparedEvent[] = [];
+    const ids = new Set<string>();
+    let appendBytes = 0;
+    for (const event of events) {
+      if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new InvalidAppend(`Event id ${String(event.id)} is not a UUID`);
+      // Ids are compared as stored; lower case makes the comparison the UUID's, as in EventStoreDB.
+      const id = event.id.toLowerCase();
+      if (ids.has(id)) throw new InvalidAppend(`Event id ${id} appears twice in one append`);
+      ids.add(id);
+      if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppend(`Event ${id} has no type`);
+      const data = JSON.stringify(event.data) as string | undefined;
+      if (data === undefined) throw new InvalidAppend(`Event ${id} has no JSON data`);
+      if (typeof event.metadata !== 'object' || event.metadata === null || Array.isArray(event.metadata)) {
+        throw new InvalidAppend(`Event ${id} metadata is not a JSON object`);
+      }
+      const metadata = JSON.stringify(event.metadata);
+      const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
+      if (bytes > this.maxEventBytes) throw new PayloadTooLarge('event', bytes, this.maxEventBytes);
+      appendBytes += bytes;
+      prepared.push({ id, type: event.type, data, metadata });
+    }
+    if (appendBytes > this.maxAppendBytes) throw new PayloadTooLarge('append', appendBytes, this.maxAppendBytes);
+    return prepared;
+  }
+
+  /** One `BEGIN IMMEDIATE` transaction: the write lock is taken before the version is read. */
+  private write(
+    streamId: string,
+    events: PreparedEvent[],
+    expected: ExpectedVersion,
+  ): { result: AppendResult; written: boolean } {
+    try {
+      this.begin.run();
+      const outcome = this.writeInTransaction(streamId, events, expected);
+      (outcome.written ? this.commit : this.rollback).run();
+      return outcome;
+    } catch (error) {
+      if (this.db.inTransaction) this.rollback.run();
+      throw translateError(error);
+    }
+  }
+
+  private writeInTransaction(
+    streamId: string,
+    events: PreparedEvent[],
+    expected: ExpectedVersion,
+  ): { result: AppendResult; written: boolean } {
+    const current = this.streamVersion.get(streamId) ?? 0;
+    const exact = expected === 'noStream' ? 0 : typeof expected === 'number' ? expected : undefined;
+    if (exact !== undefined && current !== exact) {
+      const original = this.originalResult(streamId, exact + 1, events);
+      if (original === undefined) throw new VersionConflict(streamId, expected, current);
+      return { result: original, written: false };
+    }
+    if (expected === 'streamExists' && current === 0) throw new VersionConflict(streamId, expected, current);
+
+    const recordedAt = new Date().toISOString();
+    let position = 0;
+    try {
+      for (let i = 0; i < events.length; i += 1) {
+        const event = events[i] as PreparedEvent;
+        const row = this.insert.run(streamId, current + i + 1, event.id, event.type, event.data, event.metadata, recordedAt);
+        position = Number(row.lastInsertRowid);
+      }
+    } catch (error) {
+      if (!isEventIdTaken(error)) throw error;
+      // Only now is it worth looking for the ids: an exact version that holds
+      // leaves no place for them, `any` and `streamExists` look where the
+      // first id stands.
+      const firstId = (events[0] as PreparedEvent).id;
+      const firstVersion = exact === undefined ? this.versionOfEvent.get(firstId, streamId) : undefined;
+      if (firstVersion === undefined) throw new InvalidAppend(`An event id of the append to ${streamId} is already stored`);
+      const original = this.originalResult(streamId, firstVersion, events);
+      if (original === undefined) throw new VersionConflict(streamId, expected, current);
+      return { result: original, written: false };
+    }
+    return { result: { nextVersion: current + events.length, position: encodePosition(position) }, written: true };
+  }
+
+  /** The result of the earlier append of exactly these ids from `version` on, if they stand there. */
+  private originalResult(streamId: string, version: number, events: PreparedEvent[]): AppendResult | undefined {
+    const stored = this.eventIdsFrom.all(streamId, version, events.length);
+    if (stored.length !== events.length) return undefined;
+    for (let i = 0; i < events.length; i += 1) {
+      if (stored[i]?.event_id !== events[i]?.id) return undefined;
+    }
+    const last = stored[stored.length - 1] as { position: number };
+    return { nextVersion: version + events.length - 1, position: encodePosition(last.position) };
+  }
+
+  private wakeSubscribersOfFile(): void {
+    const stores = storesByFile.get(this.fileKey);
+    if (stores === undefined) return;
+    for (const store of stores) {
+      for (const subscription of store.subscriptions) subscription.wake();
+    }
+  }
+
+  /**
+   * Commits by other processes wake nobody, so while subscriptions are live a
+   * timer compares `PRAGMA data_version`, which changes only when another
+   * connection has committed: one cheap pragma per tick, no read of the log.
+   */
+  private watchForeignCommits(): void {
+    this.lastDataVersion = this.dataVersion.get() as number;
+    this.foreignCommitTimer = setInterval(() => {
+      const version = this.dataVersion.get() as number;
+      if (version === this.lastDataVersion) return;
+      this.lastDataVersion = version;
+      for (const subscription of this.subscriptions) subscription.wake();
+    }, FOREIGN_COMMIT_POLL_MS);
+  }
+
+  private stopWatchingForeignCommits(): void {
+    clearInterval(this.foreignCommitTimer);
+    this.foreignCommitTimer = undefined;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosed();
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    version: row.version,
+    position: encodePosition(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: row.recorded_at,
+  };
+}
+
+/** SQLite reads a negative LIMIT as "no limit". */
+function sqlLimit(limit: number | undefined): number {
+  if (limit === undefined) return -1;
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new RangeError(`Not a read limit: ${limit}`);
+  return limit;
+}
+
+function isEventIdTaken(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.event_id')
+  );
+}
+
+function translateError(error: unknown): unknown {
+  if (error instanceof EventStoreError || !(error instanceof Database.SqliteError)) return error;
+  return new StoreUnavailable(`The event store failed: ${error.message}`, error);
+}
