@@ -1,0 +1,190 @@
+import { ValidationFailed } from './domain.errors.js';
+import { INPUT_LIMITS, InputValidator } from './input.validation.js';
+
+function problems(check: (input: InputValidator) => void): Record<string, readonly string[]> {
+  const input = new InputValidator();
+  check(input);
+  try {
+    input.throwIfInvalid();
+  } catch (error) {
+    if (error instanceof ValidationFailed) return { ...error.fields };
+    throw error;
+  }
+  return {};
+}
+
+describe('InputValidator', () => {
+  describe('text', () => {
+    it.each([
+      ['the shortest title', 'abc'],
+      ['the longest title', 'x'.repeat(200)],
+      ['newlines and tabs', 'line one\n\tline two'],
+      ['characters outside the basic plane counted once', '🏭🏭🏭'],
+    ])('accepts %s', (_, value) => {
+      expect(problems((input) => input.text('title', value, INPUT_LIMITS.title))).toEqual({});
+    });
+
+    it.each([
+      ['an empty string', '', 'must not be empty'],
+      ['a string below the minimum', 'ab', 'must be at least 3 characters'],
+      ['a string above the maximum', 'x'.repeat(201), 'must be at most 200 characters'],
+      ['leading whitespace', ' abc', 'must not start or end with whitespace'],
+      ['trailing newline', 'abc\n', 'must not start or end with whitespace'],
+      ['a carriage return', 'ab\rc', 'must not contain control characters other than newline and tab'],
+      ['a NUL', 'ab\u0000c', 'must not contain control characters other than newline and tab'],
+      ['an escape', 'ab\u001bc', 'must not contain control characters other than newline and tab'],
+      ['a C1 control', 'ab\u0085c', 'must not contain control characters other than newline and tab'],
+      ['DEL', 'ab\u007fc', 'must not contain control characters other than newline and tab'],
+    ])('rejects %s', (_, value, message) => {
+      expect(problems((input) => input.text('title', value, INPUT_LIMITS.title))).toEqual({ title: [message] });
+    });
+
+    it('applies the limits of the design', () => {
+      expect(INPUT_LIMITS).toMatchObject({
+        title: { min: 3, max: 200 },
+        summary: { max: 1_000 },
+        body: { max: 20_000 },
+        comment: { min: 1, max: 5_000 },
+        topics: { min: 1, max: 5 },
+        durationMonths: { min: 1, max: 60 },
+        partnerCountries: { min: 1, max: 15 },
+      });
+      expect(problems((input) => input.text('body', 'x'.repeat(20_001), INPUT_LIMITS.body))).toEqual({
+        body: ['must be at most 20000 characters'],
+      });
+      expect(problems((input) => input.text('body', 'x'.repeat(5_001), INPUT_LIMITS.comment))).toEqual({
+        body: ['must be at most 5000 characters'],
+      });
+    });
+
+    it('treats an absent optional text as null and checks a present one', () => {
+      const input = new InputValidator();
+      expect(input.optionalText('note', undefined, INPUT_LIMITS.note)).toBeNull();
+      expect(input.optionalText('note', null, INPUT_LIMITS.note)).toBeNull();
+      expect(problems((check) => check.optionalText('note', '', INPUT_LIMITS.note))).toEqual({
+        note: ['must not be empty'],
+      });
+    });
+  });
+
+  describe('integer', () => {
+    it.each([1, 60])('accepts %d months', (months) => {
+      expect(problems((input) => input.integer('durationMonths', months, INPUT_LIMITS.durationMonths))).toEqual({});
+    });
+
+    it.each([0, 61, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects %d months', (months) => {
+      expect(problems((input) => input.integer('durationMonths', months, INPUT_LIMITS.durationMonths))).toEqual({
+        durationMonths: ['must be a whole number from 1 to 60'],
+      });
+    });
+  });
+
+  describe('topics', () => {
+    it('accepts 1 to 5 distinct known topics', () => {
+      expect(problems((input) => input.topics('topics', ['NATECH']))).toEqual({});
+      expect(
+        problems((input) => input.topics('topics', ['NATECH', 'RESPONSE', 'TRAINING', 'PREVENTION', 'LEGISLATION'])),
+      ).toEqual({});
+    });
+
+    it.each([
+      ['none', [], ['must list from 1 to 5']],
+      ['six', ['NATECH', 'RESPONSE', 'TRAINING', 'PREVENTION', 'LEGISLATION', 'HOT_SPOTS'], ['must list from 1 to 5']],
+      ['a duplicate', ['NATECH', 'NATECH'], ['lists NATECH more than once']],
+      ['an unknown topic', ['NATECH', 'natech'], ['unknown topic natech']],
+    ])('rejects %s', (_, topics, messages) => {
+      expect(problems((input) => input.topics('topics', topics))).toEqual({ topics: messages });
+    });
+  });
+
+  describe('audience', () => {
+    it('validates each scope with the list it needs', () => {
+      const input = new InputValidator();
+      expect(input.audience('audience', { scope: 'NETWORK' })).toEqual({
+        scope: 'NETWORK',
+        subregions: [],
+        countries: [],
+      });
+      expect(input.audience('audience', { scope: 'SUBREGIONS', subregions: ['CAUCASUS'], countries: null })).toEqual({
+        scope: 'SUBREGIONS',
+        subregions: ['CAUCASUS'],
+        countries: [],
+      });
+      expect(input.audience('audience', { scope: 'COUNTRIES', countries: ['GE', 'AM'], subregions: [] })).toEqual({
+        scope: 'COUNTRIES',
+        subregions: [],
+        countries: ['GE', 'AM'],
+      });
+      expect(() => input.throwIfInvalid()).not.toThrow();
+    });
+
+    it.each([
+      ['an unknown scope', { scope: 'WORLD' }, { 'audience.scope': ['unknown scope WORLD'] }],
+      ['SUBREGIONS without subregions', { scope: 'SUBREGIONS' }, { 'audience.subregions': ['must list from 1 to 4'] }],
+      [
+        'COUNTRIES without countries',
+        { scope: 'COUNTRIES', countries: [] },
+        { 'audience.countries': ['must list from 1 to 16'] },
+      ],
+      [
+        'an unknown subregion',
+        { scope: 'SUBREGIONS', subregions: ['BALTIC'] },
+        { 'audience.subregions': ['unknown subregion BALTIC'] },
+      ],
+      [
+        'a non-beneficiary country',
+        { scope: 'COUNTRIES', countries: ['DE'] },
+        { 'audience.countries': ['unknown country DE'] },
+      ],
+      [
+        'a duplicate country',
+        { scope: 'COUNTRIES', countries: ['GE', 'GE'] },
+        { 'audience.countries': ['lists GE more than once'] },
+      ],
+      [
+        'a list the scope does not use',
+        { scope: 'NETWORK', countries: ['GE'], subregions: ['CAUCASUS'] },
+        {
+          'audience.subregions': ['must be empty when the scope is NETWORK'],
+          'audience.countries': ['must be empty when the scope is NETWORK'],
+        },
+      ],
+      [
+        'countries with a SUBREGIONS scope',
+        { scope: 'SUBREGIONS', subregions: ['CAUCASUS'], countries: ['GE'] },
+        { 'audience.countries': ['must be empty when the scope is SUBREGIONS'] },
+      ],
+    ])('rejects %s', (_, audience, fields) => {
+      expect(problems((input) => input.audience('audience', audience))).toEqual(fields);
+    });
+  });
+
+  describe('partner countries', () => {
+    it('accepts 1 to 15 distinct beneficiaries other than the lead', () => {
+      const allButLead = ['AL', 'BA', 'ME', 'MK', 'RS', 'BY', 'MD', 'UA', 'AM', 'AZ', 'GE', 'KG', 'TJ', 'TM', 'UZ'];
+      expect(problems((input) => input.partnerCountries('partnerCountries', ['KG'], 'KZ'))).toEqual({});
+      expect(problems((input) => input.partnerCountries('partnerCountries', allButLead, 'KZ'))).toEqual({});
+    });
+
+    it.each([
+      ['none', [], ['must list from 1 to 15']],
+      ['the lead', ['KG', 'KZ'], ['KZ leads the project and cannot be its partner']],
+      ['a duplicate', ['KG', 'KG'], ['lists KG more than once']],
+      ['a non-beneficiary', ['CN'], ['unknown country CN']],
+    ])('rejects %s', (_, partners, messages) => {
+      expect(problems((input) => input.partnerCountries('partnerCountries', partners, 'KZ'))).toEqual({
+        partnerCountries: messages,
+      });
+    });
+  });
+
+  it('collects the problems of several fields into one ValidationFailed', () => {
+    expect(
+      problems((input) => {
+        input.text('title', '', INPUT_LIMITS.title);
+        input.topics('topics', []);
+        input.reject('input', 'custom');
+      }),
+    ).toEqual({ title: ['must not be empty'], topics: ['must list from 1 to 5'], input: ['custom'] });
+  });
+});
