@@ -1,10 +1,11 @@
 import type { CountryCode, Topic } from '../reference/reference-data.js';
-import { requireCountryParticipant } from '../shared/actor.guards.js';
+import { requireAuthorOrFocalPoint, requireCountryParticipant } from '../shared/actor.guards.js';
 import type { Decider } from '../shared/decider.types.js';
-import { Forbidden, InvalidState, NotFound } from '../shared/domain.errors.js';
+import { Forbidden, InvalidState } from '../shared/domain.errors.js';
 import { INPUT_LIMITS, InputValidator } from '../shared/input.validation.js';
 import type { Audience } from '../shared/item.types.js';
-import { type Actor, isFocalPointOf, type Participant, participantOf } from '../shared/participant.types.js';
+import { type Participant, participantOf } from '../shared/participant.types.js';
+import { type EmptyState, requireExisting } from '../shared/state.guards.js';
 import type {
   AdoptPractice,
   PracticeCommand,
@@ -40,22 +41,9 @@ export interface Practice {
   readonly updatedAt: string;
 }
 
-export type PracticeState = { readonly status: 'EMPTY' } | Practice;
+export type PracticeState = EmptyState | Practice;
 
-type Existing = Exclude<PracticeState, { status: 'EMPTY' }>;
-
-function existing(state: PracticeState, id: string): Existing {
-  if (state.status === 'EMPTY') throw new NotFound('Practice', id);
-  return state;
-}
-
-function requireAuthorOrFocalPoint(actor: Actor, practice: Existing, action: string): void {
-  if (actor.id !== practice.author.id && !isFocalPointOf(actor, practice.country)) {
-    throw new Forbidden(`Only the author or a focal point of ${practice.country} may ${action} this practice`);
-  }
-}
-
-function requirePublished(practice: Existing, action: string): void {
+function requirePublished(practice: Practice, action: string): void {
   if (practice.status === 'WITHDRAWN') throw new InvalidState(`A withdrawn practice cannot be ${action}`);
 }
 
@@ -79,8 +67,8 @@ function share(command: SharePractice, state: PracticeState): PracticeEvent[] {
 }
 
 function revise(command: RevisePractice, state: PracticeState): PracticeEvent[] {
-  const practice = existing(state, command.practiceId);
-  requireAuthorOrFocalPoint(command.actor, practice, 'revise');
+  const practice = requireExisting(state, 'Practice', command.practiceId);
+  requireAuthorOrFocalPoint(command.actor, practice, 'revise this practice');
   requirePublished(practice, 'revised');
   const input = new InputValidator();
   const { title, summary, body, topics } = command;
@@ -114,8 +102,8 @@ function revise(command: RevisePractice, state: PracticeState): PracticeEvent[] 
 }
 
 function withdraw(command: WithdrawPractice, state: PracticeState): PracticeEvent[] {
-  const practice = existing(state, command.practiceId);
-  requireAuthorOrFocalPoint(command.actor, practice, 'withdraw');
+  const practice = requireExisting(state, 'Practice', command.practiceId);
+  requireAuthorOrFocalPoint(command.actor, practice, 'withdraw this practice');
   requirePublished(practice, 'withdrawn again');
   const input = new InputValidator();
   const reason = input.text('reason', command.reason, INPUT_LIMITS.note);
@@ -134,7 +122,7 @@ function withdraw(command: WithdrawPractice, state: PracticeState): PracticeEven
 }
 
 function adopt(command: AdoptPractice, state: PracticeState): PracticeEvent[] {
-  const practice = existing(state, command.practiceId);
+  const practice = requireExisting(state, 'Practice', command.practiceId);
   const country = requireCountryParticipant(command.actor, 'adopt a practice');
   if (country === practice.country) throw new Forbidden(`${country} cannot adopt its own practice`);
   requirePublished(practice, 'adopted');

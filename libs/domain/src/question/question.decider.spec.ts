@@ -1,0 +1,373 @@
+import { fold } from '../shared/decider.types.js';
+import { Forbidden, InvalidState, NotFound, ValidationFailed } from '../shared/domain.errors.js';
+import type { Participant } from '../shared/participant.types.js';
+import { deciderSpec } from '../testing/decider.specification.js';
+import {
+  focalPointOf,
+  minutesAfterNow,
+  NOW,
+  participantOfCountry,
+  roleless,
+  SECRETARIAT,
+} from '../testing/domain.fixtures.js';
+import type { AcceptAnswer, AnswerQuestion, AskQuestion, CloseQuestion, ReopenQuestion } from './question.commands.js';
+import { questionDecider } from './question.decider.js';
+import type {
+  AnswerAccepted,
+  QuestionAnswered,
+  QuestionAsked,
+  QuestionClosed,
+  QuestionEvent,
+  QuestionReopened,
+} from './question.events.js';
+
+const spec = deciderSpec(questionDecider);
+const asker = participantOfCountry('MD', 'asker');
+const askerColleague = participantOfCountry('MD', 'colleague');
+const mdFocalPoint = focalPointOf('MD');
+const expertUA = participantOfCountry('UA', 'expert-ua');
+const expertBY = participantOfCountry('BY', 'expert-by');
+const questionId = 'q-1';
+const at = (minutes: number) => minutesAfterNow(minutes).toISOString();
+
+const ask = (overrides: Partial<AskQuestion> = {}): AskQuestion => ({
+  type: 'AskQuestion',
+  questionId,
+  actor: asker,
+  now: NOW,
+  title: 'Notifying a hazardous activity near the Dniester',
+  body: 'How do you notify neighbours about a new hazardous activity close to a shared river?',
+  topics: ['NOTIFICATION', 'ACCIDENTAL_WATER_POLLUTION'],
+  audience: { scope: 'COUNTRIES', countries: ['UA'] },
+  ...overrides,
+});
+
+const asked: QuestionAsked = {
+  type: 'QuestionAsked',
+  data: {
+    questionId,
+    country: 'MD',
+    author: asker,
+    title: 'Notifying a hazardous activity near the Dniester',
+    body: 'How do you notify neighbours about a new hazardous activity close to a shared river?',
+    topics: ['NOTIFICATION', 'ACCIDENTAL_WATER_POLLUTION'],
+    audience: { scope: 'COUNTRIES', subregions: [], countries: ['UA'] },
+    occurredAt: NOW.toISOString(),
+  },
+};
+
+const answerBy = (author: Participant, answerId: string, minutes = 1): AnswerQuestion => ({
+  type: 'AnswerQuestion',
+  questionId,
+  answerId,
+  actor: author,
+  now: minutesAfterNow(minutes),
+  body: `Answer ${answerId}`,
+});
+
+const answeredBy = (author: Participant, answerId: string, minutes = 1): QuestionAnswered => ({
+  type: 'QuestionAnswered',
+  data: { questionId, answerId, body: `Answer ${answerId}`, author, occurredAt: at(minutes) },
+});
+
+const accept = (answerId: string, actor: Participant = asker): AcceptAnswer => ({
+  type: 'AcceptAnswer',
+  questionId,
+  answerId,
+  actor,
+  now: minutesAfterNow(10),
+});
+
+const accepted = (
+  answerId: string,
+  answerAuthor: Participant,
+  previousAnswerId: string | null = null,
+): AnswerAccepted => ({
+  type: 'AnswerAccepted',
+  data: { questionId, answerId, answerAuthor, previousAnswerId, by: asker, occurredAt: at(10) },
+});
+
+const close = (overrides: Partial<CloseQuestion> = {}): CloseQuestion => ({
+  type: 'CloseQuestion',
+  questionId,
+  actor: asker,
+  now: minutesAfterNow(20),
+  ...overrides,
+});
+
+const closed: QuestionClosed = {
+  type: 'QuestionClosed',
+  data: { questionId, reason: null, by: asker, occurredAt: at(20) },
+};
+
+const reopen = (actor: Participant = SECRETARIAT): ReopenQuestion => ({
+  type: 'ReopenQuestion',
+  questionId,
+  actor,
+  now: minutesAfterNow(30),
+  reason: 'Closed by mistake',
+});
+
+const reopened: QuestionReopened = {
+  type: 'QuestionReopened',
+  data: { questionId, reason: 'Closed by mistake', by: SECRETARIAT, occurredAt: at(30) },
+};
+
+describe('question decider', () => {
+  describe('ask', () => {
+    it('records the question with its country, author, content and audience', () => {
+      spec.given([]).when(ask()).then([asked]);
+    });
+
+    it('lets a focal point ask', () => {
+      spec
+        .given([])
+        .when(ask({ actor: mdFocalPoint }))
+        .then([{ ...asked, data: { ...asked.data, author: mdFocalPoint } }]);
+    });
+
+    it.each([
+      ['the secretariat', SECRETARIAT],
+      ['an actor without a participant role', roleless('MD')],
+    ])('forbids %s', (_, actor) => {
+      spec.given([]).when(ask({ actor })).thenThrows(Forbidden);
+    });
+
+    it('rejects asking twice under the same id', () => {
+      spec.given([asked]).when(ask()).thenThrows(InvalidState);
+    });
+
+    it('validates title, body, topics and audience', () => {
+      spec
+        .given([])
+        .when(
+          ask({
+            title: 'Hi',
+            body: '',
+            topics: ['NOTIFICATION', 'X'],
+            audience: { scope: 'SUBREGIONS', subregions: [] },
+          }),
+        )
+        .thenThrows(ValidationFailed, (error) =>
+          expect(Object.keys(error.fields).sort()).toEqual(['audience.subregions', 'body', 'title', 'topics']),
+        );
+    });
+  });
+
+  describe('answer', () => {
+    it('records the answer with its id, body and author', () => {
+      spec
+        .given([asked])
+        .when(answerBy(expertUA, 'a-1'))
+        .then([answeredBy(expertUA, 'a-1')]);
+    });
+
+    it("lets the asker's own country answer too", () => {
+      spec
+        .given([asked])
+        .when(answerBy(askerColleague, 'a-1'))
+        .then([answeredBy(askerColleague, 'a-1')]);
+    });
+
+    it('accepts more answers once one is accepted', () => {
+      spec
+        .given([asked, answeredBy(expertUA, 'a-1'), accepted('a-1', expertUA)])
+        .when(answerBy(expertBY, 'a-2', 11))
+        .then([answeredBy(expertBY, 'a-2', 11)]);
+    });
+
+    it('rejects an answer to a closed question', () => {
+      spec.given([asked, closed]).when(answerBy(expertUA, 'a-1')).thenThrows(InvalidState);
+    });
+
+    it.each([
+      ['the secretariat', SECRETARIAT],
+      ['an actor without a participant role', roleless('UA')],
+    ])('forbids %s', (_, actor) => {
+      spec.given([asked]).when(answerBy(actor, 'a-1')).thenThrows(Forbidden);
+    });
+
+    it('answers NotFound for a question that does not exist', () => {
+      spec.given([]).when(answerBy(expertUA, 'a-1')).thenThrows(NotFound);
+    });
+
+    it('rejects reusing an answer id', () => {
+      spec
+        .given([asked, answeredBy(expertUA, 'a-1')])
+        .when(answerBy(expertBY, 'a-1'))
+        .thenThrows(InvalidState);
+    });
+
+    it('validates the body', () => {
+      spec
+        .given([asked])
+        .when({ ...answerBy(expertUA, 'a-1'), body: 'x'.repeat(20_001) })
+        .thenThrows(ValidationFailed, (error) =>
+          expect(error.fields).toEqual({ body: ['must be at most 20000 characters'] }),
+        );
+    });
+  });
+
+  describe('accept an answer', () => {
+    const answered = [asked, answeredBy(expertUA, 'a-1'), answeredBy(expertBY, 'a-2', 2)];
+
+    it('records the accepted answer and its author', () => {
+      spec
+        .given(answered)
+        .when(accept('a-1'))
+        .then([accepted('a-1', expertUA)]);
+    });
+
+    it("lets a focal point of the asker's country accept", () => {
+      spec
+        .given(answered)
+        .when(accept('a-2', mdFocalPoint))
+        .then([{ ...accepted('a-2', expertBY), data: { ...accepted('a-2', expertBY).data, by: mdFocalPoint } }]);
+    });
+
+    it('moves the acceptance when another answer is accepted', () => {
+      spec
+        .given([...answered, accepted('a-1', expertUA)])
+        .when(accept('a-2'))
+        .then([accepted('a-2', expertBY, 'a-1')]);
+      expect(
+        fold(questionDecider, [...answered, accepted('a-1', expertUA), accepted('a-2', expertBY, 'a-1')]),
+      ).toMatchObject({
+        status: 'ANSWERED',
+        acceptedAnswerId: 'a-2',
+      });
+    });
+
+    it('rejects accepting the accepted answer again', () => {
+      spec
+        .given([...answered, accepted('a-1', expertUA)])
+        .when(accept('a-1'))
+        .thenThrows(InvalidState);
+    });
+
+    it('answers NotFound for an answer the question does not have', () => {
+      spec
+        .given(answered)
+        .when(accept('a-9'))
+        .thenThrows(NotFound, (error) => expect(error.what).toBe('Answer'));
+    });
+
+    it('answers NotFound for a question that does not exist', () => {
+      spec
+        .given([])
+        .when(accept('a-1'))
+        .thenThrows(NotFound, (error) => expect(error.what).toBe('Question'));
+    });
+
+    it('rejects accepting on a closed question', () => {
+      spec
+        .given([...answered, closed])
+        .when(accept('a-1'))
+        .thenThrows(InvalidState);
+    });
+
+    it.each([
+      ['another participant of the asker country', askerColleague],
+      ['the author of the answer', expertUA],
+      ['a focal point of another country', focalPointOf('UA')],
+      ['the secretariat', SECRETARIAT],
+    ])('forbids %s', (_, actor) => {
+      spec.given(answered).when(accept('a-1', actor)).thenThrows(Forbidden);
+    });
+  });
+
+  describe('close', () => {
+    it('records who closed it, without a reason', () => {
+      spec.given([asked]).when(close()).then([closed]);
+    });
+
+    it('records a reason and lets a focal point of the asker country close', () => {
+      spec
+        .given([asked, answeredBy(expertUA, 'a-1'), accepted('a-1', expertUA)])
+        .when(close({ actor: mdFocalPoint, reason: 'Answered at the Minsk workshop' }))
+        .then([
+          {
+            type: 'QuestionClosed',
+            data: { questionId, reason: 'Answered at the Minsk workshop', by: mdFocalPoint, occurredAt: at(20) },
+          },
+        ]);
+    });
+
+    it.each([
+      ['another participant of the asker country', askerColleague],
+      ['a participant of another country', expertUA],
+      ['the secretariat', SECRETARIAT],
+    ])('forbids %s', (_, actor) => {
+      spec.given([asked]).when(close({ actor })).thenThrows(Forbidden);
+    });
+
+    it('rejects closing twice', () => {
+      spec.given([asked, closed]).when(close()).thenThrows(InvalidState);
+    });
+
+    it('answers NotFound for a question that does not exist', () => {
+      spec.given([]).when(close()).thenThrows(NotFound);
+    });
+
+    it('validates a reason when there is one', () => {
+      spec
+        .given([asked])
+        .when(close({ reason: 'done\u0000' }))
+        .thenThrows(ValidationFailed);
+    });
+  });
+
+  describe('reopen', () => {
+    it('lets the secretariat reopen a closed question', () => {
+      spec.given([asked, closed]).when(reopen()).then([reopened]);
+    });
+
+    it('returns to OPEN without an accepted answer and to ANSWERED with one', () => {
+      expect(fold(questionDecider, [asked, closed, reopened]).status).toBe('OPEN');
+      expect(
+        fold(questionDecider, [asked, answeredBy(expertUA, 'a-1'), accepted('a-1', expertUA), closed, reopened]).status,
+      ).toBe('ANSWERED');
+    });
+
+    it.each([
+      ['the asker', asker],
+      ["a focal point of the asker's country", mdFocalPoint],
+    ])('forbids %s', (_, actor) => {
+      spec.given([asked, closed]).when(reopen(actor)).thenThrows(Forbidden);
+    });
+
+    it.each([
+      ['open', [asked]],
+      ['answered', [asked, answeredBy(expertUA, 'a-1'), accepted('a-1', expertUA)]],
+    ])('rejects reopening an %s question', (_, history: QuestionEvent[]) => {
+      spec.given(history).when(reopen()).thenThrows(InvalidState);
+    });
+
+    it('answers NotFound for a question that does not exist', () => {
+      spec.given([]).when(reopen()).thenThrows(NotFound);
+    });
+  });
+
+  describe('evolve', () => {
+    it('folds the question as it stands after each event', () => {
+      expect(fold(questionDecider, [asked, answeredBy(expertUA, 'a-1'), accepted('a-1', expertUA), closed])).toEqual({
+        status: 'CLOSED',
+        id: questionId,
+        country: 'MD',
+        author: asker,
+        audience: asked.data.audience,
+        title: asked.data.title,
+        body: asked.data.body,
+        topics: asked.data.topics,
+        answers: [{ id: 'a-1', body: 'Answer a-1', author: expertUA, answeredAt: at(1) }],
+        acceptedAnswerId: 'a-1',
+        createdAt: NOW.toISOString(),
+        updatedAt: at(20),
+      });
+    });
+
+    it('ignores an event the state cannot take', () => {
+      expect(fold(questionDecider, [closed])).toEqual({ status: 'EMPTY' });
+    });
+  });
+});
