@@ -93,7 +93,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly streamVersion: Database.Statement<[string], number | null>;
   private readonly insert: Database.Statement<[string, number, string, string, string, string, string]>;
   private readonly eventIdsFrom: Database.Statement<[string, number, number], { event_id: string; position: number }>;
-  private readonly versionOfEvent: Database.Statement<[string, string], number>;
+  private readonly versionOfEvent: Database.Statement<[string, string, number], number>;
   private readonly streamForwards: Database.Statement<[string, number, number], EventRow>;
   private readonly streamBackwards: Database.Statement<[string, number, number], EventRow>;
   private readonly allForwards: Database.Statement<[number, number], EventRow>;
@@ -125,7 +125,9 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       'SELECT event_id, position FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?',
     );
     this.versionOfEvent = db
-      .prepare<[string, string], number>('SELECT version FROM events WHERE event_id = ? AND stream_id = ?')
+      .prepare<[string, string, number], number>(
+        'SELECT version FROM events WHERE event_id = ? AND stream_id = ? AND version <= ?',
+      )
       .pluck();
     this.streamForwards = db.prepare(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
@@ -318,9 +320,11 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       if (!isEventIdTaken(error)) throw error;
       // Only now is it worth looking for the ids: an exact version that holds
       // leaves no place for them, `any` and `streamExists` look where the
-      // first id stands.
+      // first id stands. Rows above `current` are this append's own inserts,
+      // which the rollback undoes; if the first id is among the stored ones,
+      // its insert was the one that failed and nothing was inserted.
       const firstId = (events[0] as PreparedEvent).id;
-      const firstVersion = exact === undefined ? this.versionOfEvent.get(firstId, streamId) : undefined;
+      const firstVersion = exact === undefined ? this.versionOfEvent.get(firstId, streamId, current) : undefined;
       if (firstVersion === undefined) throw new InvalidAppend(`An event id of the append to ${streamId} is already stored`);
       const original = this.originalResult(streamId, firstVersion, events);
       if (original === undefined) throw new VersionConflict(streamId, expected, current);

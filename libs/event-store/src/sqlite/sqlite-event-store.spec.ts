@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describeEventStoreConformance } from '../testing/event-store.conformance.js';
+import { SqliteEventStore } from './sqlite-event-store.adapter.js';
+import { sqliteConformanceTarget } from './sqlite-event-store.conformance-target.js';
+
+describeEventStoreConformance(sqliteConformanceTarget);
+
+describe('SqliteEventStore', () => {
+  let directory: string;
+  let file: string;
+  let store: SqliteEventStore;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'sqlite-event-store-'));
+    file = join(directory, 'events.sqlite');
+    store = new SqliteEventStore(file);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  const event = () => ({ id: randomUUID(), type: 'Tested', data: {}, metadata: {} });
+
+  it('runs in WAL mode', () => {
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('releases a subscription when its consumer breaks, and all of them on close', async () => {
+    await store.append('a-1', [event(), event()]);
+    for await (const _event of store.subscribeToAll()) break;
+    expect(store.liveSubscriptions).toBe(0);
+
+    const iterators = [store.subscribeToAll(), store.subscribeToAll()].map((subscription) => subscription[Symbol.asyncIterator]());
+    await Promise.all(iterators.map((iterator) => iterator.next()));
+    expect(store.liveSubscriptions).toBe(2);
+    await store.close();
+    expect(store.liveSubscriptions).toBe(0);
+    for (const iterator of iterators) expect(await iterator.next()).toMatchObject({ done: true });
+  });
+
+  it('registers nothing for a subscription that is never iterated', () => {
+    store.subscribeToAll();
+    expect(store.liveSubscriptions).toBe(0);
+  });
+
+  it('compares event ids as UUIDs, whatever their case', async () => {
+    const id = randomUUID();
+    const original = await store.append('a-1', [{ ...event(), id }]);
+    await expect(store.append('a-1', [{ ...event(), id: id.toUpperCase() }], { expectedVersion: 0 })).resolves.toEqual(original);
+    expect((await store.readAll()).map((recorded) => recorded.id)).toEqual([id]);
+  });
+
+  it('refuses a position that is not one of its own', async () => {
+    await expect(store.readAll({ fromPosition: 'C:1/P:1' })).rejects.toBeInstanceOf(RangeError);
+    expect(() => store.subscribeToAll({ fromPosition: '12' })).toThrow(RangeError);
+  });
+
+  it('encodes positions so that string order is numeric order past a power of ten', async () => {
+    for (let i = 0; i < 11; i += 1) await store.append('a-1', [event()]);
+    const positions = (await store.readAll()).map((recorded) => recorded.position);
+    expect([...positions].sort()).toEqual(positions);
+    expect(positions[9]).toBe('0000000000000010');
+  });
+});
