@@ -80,6 +80,11 @@ export class InputValidator {
     return value;
   }
 
+  oneOf<T extends string>(field: string, value: string, values: readonly T[]): T {
+    if (!(values as readonly string[]).includes(value)) this.reject(field, `must be one of ${values.join(', ')}`);
+    return value as T;
+  }
+
   topics(field: string, values: readonly string[]): Topic[] {
     return this.codes(field, values, INPUT_LIMITS.topics, isTopic, 'topic');
   }
