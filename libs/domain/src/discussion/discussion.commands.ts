@@ -1,0 +1,28 @@
+import type { CommandContext } from '../shared/event.types.js';
+import type { ItemKind } from '../shared/item.types.js';
+
+export interface PostComment extends CommandContext {
+  readonly type: 'PostComment';
+  readonly itemId: string;
+  /** Known to the caller, which has checked that the item exists and that the actor sees it. */
+  readonly itemKind: ItemKind;
+  readonly commentId: string;
+  readonly body: string;
+  readonly replyTo?: string | null;
+}
+
+export interface EditComment extends CommandContext {
+  readonly type: 'EditComment';
+  readonly itemId: string;
+  readonly commentId: string;
+  readonly body: string;
+}
+
+export interface RetractComment extends CommandContext {
+  readonly type: 'RetractComment';
+  readonly itemId: string;
+  readonly commentId: string;
+  readonly reason: string;
+}
+
+export type DiscussionCommand = PostComment | EditComment | RetractComment;
