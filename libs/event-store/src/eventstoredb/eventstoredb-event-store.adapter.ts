@@ -94,6 +94,9 @@ export class EventStoreDbEventStore implements EventStore {
     const prepared = this.prepareAppend(streamId, events, expected);
     try {
       const result = await this.client.appendToStream(streamId, prepared.events, { expectedRevision: toExpectedRevision(expected) });
+      if ((expected === 'any' || expected === 'streamExists') && prepared.events.length > 1) {
+        await this.assertInPlace(streamId, expected, prepared.events, result.nextExpectedRevision);
+      }
       const position = result.position ?? (await this.positionOf(streamId, result.nextExpectedRevision));
       return { nextVersion: Number(result.nextExpectedRevision) + 1, position: encodePosition(position) };
     } catch (error) {
@@ -223,11 +226,33 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
+  /**
+   * With `any` and `streamExists` the server calls an append idempotent when
+   * every id is somewhere in the stream, and answers with the last one's
+   * revision; the port wants them in order, ending there. A write of its own
+   * always passes; ids found out of order were a partial duplicate, and
+   * nothing was written.
+   */
+  private async assertInPlace(streamId: string, expected: ExpectedVersion, events: readonly EventData[], lastRevision: bigint): Promise<void> {
+    const first = lastRevision - BigInt(events.length - 1);
+    const stored = first < 0n ? [] : await this.readRevisions(streamId, first, events.length);
+    if (stored.length === events.length && stored.every((event, index) => event.id === events[index]?.id)) return;
+    const [last] = await this.readStream(streamId, { direction: 'backwards', limit: 1 });
+    throw new VersionConflict(streamId, expected, last?.version ?? 0);
+  }
+
+  private async readRevisions(streamId: string, fromRevision: bigint, maxCount: number): Promise<EventStoreDbRecordedEvent[]> {
+    const events: EventStoreDbRecordedEvent[] = [];
+    for await (const resolved of this.client.readStream(streamId, { fromRevision, maxCount })) {
+      if (resolved.event !== undefined) events.push(resolved.event);
+    }
+    return events;
+  }
+
   /** Servers before 22.6 answer an idempotent append without a position: the event's own read has it. */
   private async positionOf(streamId: string, revision: bigint): Promise<EventStoreDbPosition> {
-    for await (const resolved of this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 })) {
-      if (resolved.event?.position !== undefined) return resolved.event.position;
-    }
+    const [event] = await this.readRevisions(streamId, revision, 1);
+    if (event?.position !== undefined) return event.position;
     throw new StoreUnavailable(`EventStoreDB reported no position for revision ${revision} of ${streamId}`);
   }
 
