@@ -101,13 +101,19 @@ export interface EventStore {
    * `JSON.stringify(data)` plus `JSON.stringify(metadata)`.
    *
    * Throws `InvalidAppend` (nothing written) for an empty stream id, no events,
-   * an id that is not a UUID, an id repeated within the append, or an id
-   * already stored anywhere other than the idempotent place above (in another
-   * stream or elsewhere in this one): event ids are unique across the store.
-   * The checks run in this order: idempotent match, then expected version,
-   * then id reuse.
+   * an id that is not a UUID, or an id repeated within the append.
+   *
+   * An id already stored anywhere other than the idempotent place above (in
+   * another stream, or elsewhere in this one) is the caller's error, which
+   * not every adapter can see: the SQLite adapter refuses it with
+   * `InvalidAppend`, EventStoreDB stores it. Callers keep ids unique, e.g. by
+   * deriving deterministic ids from the stream as well as the key.
    */
-  append(streamId: string, events: readonly NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
+  append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: { expectedVersion?: ExpectedVersion },
+  ): Promise<AppendResult>;
 
   /** Events of one stream; an unknown stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

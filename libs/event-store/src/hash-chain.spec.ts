@@ -31,7 +31,9 @@ function record(streamId: string, events: readonly NewEvent[]): RecordedEvent[] 
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [{ d: true, c: null }], ä: 'x' })).toBe('{"a":[{"c":null,"d":true}],"b":1,"ä":"x"}');
+    expect(canonicalJson({ b: 1, a: [{ d: true, c: null }], ä: 'x' })).toBe(
+      '{"a":[{"c":null,"d":true}],"b":1,"ä":"x"}',
+    );
   });
 
   it('does not depend on the order in which keys were inserted', () => {
@@ -85,8 +87,16 @@ describe('hash chain', () => {
   });
 
   it('continues a stream from its last version and hash', () => {
-    const [head, ...tail] = record(streamId, chainEvents(streamId, 0, null, [...events, newEvent('PracticeArchived', {})]));
-    const continued = chainEvents(streamId, 1, String(head?.metadata['hash']), events.slice(1).concat(newEvent('PracticeArchived', {})));
+    const [head, ...tail] = record(
+      streamId,
+      chainEvents(streamId, 0, null, [...events, newEvent('PracticeArchived', {})]),
+    );
+    const continued = chainEvents(
+      streamId,
+      1,
+      String(head?.metadata['hash']),
+      events.slice(1).concat(newEvent('PracticeArchived', {})),
+    );
     expect(continued[0]?.metadata['previousHash']).toBe(head?.metadata['hash']);
     expect(verifyChain(tail, { version: 1, hash: String(head?.metadata['hash']) })).toEqual([]);
   });
@@ -138,8 +148,8 @@ describe('hash chain', () => {
   it('leaves the hash of an event untouched by keys that are only reordered', () => {
     const [chained] = chainEvents(streamId, 0, null, [events[0] as NewEvent]);
     const reordered = Object.fromEntries(Object.entries(chained?.metadata ?? {}).reverse());
-    expect(eventHash({ streamId, version: 1, type: 'PracticeShared', data: { title: 'Seveso' }, metadata: reordered })).toBe(
-      chained?.metadata['hash'],
-    );
+    expect(
+      eventHash({ streamId, version: 1, type: 'PracticeShared', data: { title: 'Seveso' }, metadata: reordered }),
+    ).toBe(chained?.metadata['hash']);
   });
 });

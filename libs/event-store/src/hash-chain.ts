@@ -65,7 +65,13 @@ export function chainEvents(
   return events.map((event, index) => {
     const { hash: _hash, ...rest } = event.metadata;
     const metadata: JsonObject = { ...rest, previousHash };
-    const hash = eventHash({ streamId, version: lastVersion + index + 1, type: event.type, data: event.data, metadata });
+    const hash = eventHash({
+      streamId,
+      version: lastVersion + index + 1,
+      type: event.type,
+      data: event.data,
+      metadata,
+    });
     previousHash = hash;
     return { ...event, metadata: { ...metadata, hash } };
   });

@@ -1,6 +1,12 @@
 import { realpathSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { EventStoreError, InvalidAppend, PayloadTooLarge, StoreClosed, StoreUnavailable, VersionConflict } from '../event-store.errors.js';
+import {
+  InvalidAppend,
+  PayloadTooLarge,
+  StoreClosed,
+  StoreUnavailable,
+  VersionConflict,
+} from '../event-store.errors.js';
 import type {
   AppendResult,
   EventStore,
@@ -117,7 +123,9 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
-    this.streamVersion = db.prepare<[string], number | null>('SELECT max(version) FROM events WHERE stream_id = ?').pluck();
+    this.streamVersion = db
+      .prepare<[string], number | null>('SELECT max(version) FROM events WHERE stream_id = ?')
+      .pluck();
     this.insert = db.prepare(
       'INSERT INTO events (stream_id, version, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -256,7 +264,8 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     const ids = new Set<string>();
     let appendBytes = 0;
     for (const event of events) {
-      if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new InvalidAppend(`Event id ${String(event.id)} is not a UUID`);
+      if (typeof event.id !== 'string' || !UUID.test(event.id))
+        throw new InvalidAppend(`Event id ${String(event.id)} is not a UUID`);
       // Ids are compared as stored; lower case makes the comparison the UUID's, as in EventStoreDB.
       const id = event.id.toLowerCase();
       if (ids.has(id)) throw new InvalidAppend(`Event id ${id} appears twice in one append`);
@@ -313,7 +322,15 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     try {
       for (let i = 0; i < events.length; i += 1) {
         const event = events[i] as PreparedEvent;
-        const row = this.insert.run(streamId, current + i + 1, event.id, event.type, event.data, event.metadata, recordedAt);
+        const row = this.insert.run(
+          streamId,
+          current + i + 1,
+          event.id,
+          event.type,
+          event.data,
+          event.metadata,
+          recordedAt,
+        );
         position = Number(row.lastInsertRowid);
       }
     } catch (error) {
@@ -325,7 +342,8 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       // its insert was the one that failed and nothing was inserted.
       const firstId = (events[0] as PreparedEvent).id;
       const firstVersion = exact === undefined ? this.versionOfEvent.get(firstId, streamId, current) : undefined;
-      if (firstVersion === undefined) throw new InvalidAppend(`An event id of the append to ${streamId} is already stored`);
+      if (firstVersion === undefined)
+        throw new InvalidAppend(`An event id of the append to ${streamId} is already stored`);
       const original = this.originalResult(streamId, firstVersion, events);
       if (original === undefined) throw new VersionConflict(streamId, expected, current);
       return { result: original, written: false };
@@ -397,15 +415,24 @@ function sqlLimit(limit: number | undefined): number {
   return limit;
 }
 
+/**
+ * Recognised by shape rather than `instanceof`: the native addon keeps the
+ * `SqliteError` class (and with it the realm's `Error`) of the first copy of
+ * better-sqlite3 loaded in the process, which is not the one in scope
+ * wherever modules load more than once (Jest gives each test file its own).
+ */
+function sqliteError(error: unknown): { code: string; message: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? { code, message: String(message) } : undefined;
+}
+
 function isEventIdTaken(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.event_id')
-  );
+  const sqlite = sqliteError(error);
+  return sqlite?.code === 'SQLITE_CONSTRAINT_UNIQUE' && sqlite.message.includes('events.event_id');
 }
 
 function translateError(error: unknown): unknown {
-  if (error instanceof EventStoreError || !(error instanceof Database.SqliteError)) return error;
-  return new StoreUnavailable(`The event store failed: ${error.message}`, error);
+  const sqlite = sqliteError(error);
+  return sqlite === undefined ? error : new StoreUnavailable(`The event store failed: ${sqlite.message}`, error);
 }

@@ -22,7 +22,11 @@ export const sqliteConformanceTarget: ConformanceTarget = {
       async open(limits?: StoreLimits) {
         return new SqliteEventStore(file, limits);
       },
-      childOpenSpec: { module: fileURLToPath(import.meta.url), exportName: openSqliteEventStoreInChild.name, argument: { file } },
+      childOpenSpec: {
+        module: fileURLToPath(import.meta.url),
+        exportName: openSqliteEventStoreInChild.name,
+        argument: { file },
+      },
       async dispose() {
         await rm(directory, { recursive: true, force: true });
       },

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { InvalidAppend } from '../event-store.errors.js';
 import { describeEventStoreConformance } from '../testing/event-store.conformance.js';
 import { SqliteEventStore } from './sqlite-event-store.adapter.js';
 import { sqliteConformanceTarget } from './sqlite-event-store.conformance-target.js';
@@ -41,7 +42,9 @@ describe('SqliteEventStore', () => {
     for await (const _event of store.subscribeToAll()) break;
     expect(store.liveSubscriptions).toBe(0);
 
-    const iterators = [store.subscribeToAll(), store.subscribeToAll()].map((subscription) => subscription[Symbol.asyncIterator]());
+    const iterators = [store.subscribeToAll(), store.subscribeToAll()].map((subscription) =>
+      subscription[Symbol.asyncIterator](),
+    );
     await Promise.all(iterators.map((iterator) => iterator.next()));
     expect(store.liveSubscriptions).toBe(2);
     await store.close();
@@ -54,10 +57,22 @@ describe('SqliteEventStore', () => {
     expect(store.liveSubscriptions).toBe(0);
   });
 
+  it('refuses an id already stored in another stream, or elsewhere in this one, with InvalidAppend', async () => {
+    const [a, b] = [event(), event()];
+    await store.append('a-1', [a, b]);
+    const before = await store.readAll();
+    await expect(store.append('b-1', [a], { expectedVersion: 'noStream' })).rejects.toBeInstanceOf(InvalidAppend);
+    await expect(store.append('b-1', [event(), b])).rejects.toBeInstanceOf(InvalidAppend);
+    await expect(store.append('a-1', [event(), a], { expectedVersion: 2 })).rejects.toBeInstanceOf(InvalidAppend);
+    expect(await store.readAll()).toEqual(before);
+  });
+
   it('compares event ids as UUIDs, whatever their case', async () => {
     const id = randomUUID();
     const original = await store.append('a-1', [{ ...event(), id }]);
-    await expect(store.append('a-1', [{ ...event(), id: id.toUpperCase() }], { expectedVersion: 0 })).resolves.toEqual(original);
+    await expect(store.append('a-1', [{ ...event(), id: id.toUpperCase() }], { expectedVersion: 0 })).resolves.toEqual(
+      original,
+    );
     expect((await store.readAll()).map((recorded) => recorded.id)).toEqual([id]);
   });
 
