@@ -34,7 +34,8 @@ export const INPUT_LIMITS = {
   partnerCountries: { min: 1, max: 15 },
 } as const satisfies Record<string, Range>;
 
-const FORBIDDEN_CONTROL_CHARACTER = /[^\P{Cc}\t\n]/u;
+/** Control characters other than newline and tab, which no text input may contain. */
+export const FORBIDDEN_CONTROL_CHARACTER = /[^\P{Cc}\t\n]/u;
 
 const isAudienceScope = (value: string): value is AudienceScope =>
   (AUDIENCE_SCOPES as readonly string[]).includes(value);

@@ -1,0 +1,216 @@
+import { discussionDecider } from '../discussion/discussion.decider.js';
+import { practiceDecider } from '../practice/practice.decider.js';
+import { proposalDecider } from '../proposal/proposal.decider.js';
+import { questionDecider } from '../question/question.decider.js';
+import { type Decider, fold } from '../shared/decider.types.js';
+import { focalPointOf, minutesAfterNow, participantOfCountry, SECRETARIAT } from '../testing/domain.fixtures.js';
+import { discussionStreamId, itemStreamId, parseStreamId, streamIdOf } from '../streams/stream-names.js';
+import { activityOf } from './activity.js';
+import {
+  DOMAIN_EVENT_TYPES,
+  type DomainEvent,
+  EVENT_SCHEMA_VERSIONS,
+  isDomainEventType,
+  isItemCreatedEvent,
+  itemOf,
+  toDomainEvent,
+  visibilityOfCreatedItem,
+} from './domain-event.js';
+
+/** Runs commands through a decider like a command handler: fold, decide, append. */
+function run<Command, Event, State>(decider: Decider<Command, Event, State>, commands: Command[]): Event[] {
+  return commands.reduce<Event[]>(
+    (stream, command) => [...stream, ...decider.decide(command, fold(decider, stream))],
+    [],
+  );
+}
+
+const kz = participantOfCountry('KZ');
+const al = participantOfCountry('AL');
+const kzFocalPoint = focalPointOf('KZ');
+const kgFocalPoint = focalPointOf('KG');
+const tjFocalPoint = focalPointOf('TJ');
+let minute = 0;
+const now = () => minutesAfterNow(minute++);
+
+const practiceEvents = run(practiceDecider, [
+  {
+    type: 'SharePractice',
+    practiceId: 'p-1',
+    actor: kz,
+    now: now(),
+    title: 'Practice',
+    summary: 'Summary',
+    body: 'Body',
+    topics: ['PREVENTION'],
+    audience: { scope: 'NETWORK' },
+  },
+  { type: 'RevisePractice', practiceId: 'p-1', expectedVersion: 1, actor: kz, now: now(), title: 'Practice, revised' },
+  { type: 'AdoptPractice', practiceId: 'p-1', actor: al, now: now() },
+  { type: 'WithdrawPractice', practiceId: 'p-1', actor: kz, now: now(), reason: 'Outdated' },
+]);
+
+const questionEvents = run(questionDecider, [
+  {
+    type: 'AskQuestion',
+    questionId: 'q-1',
+    actor: al,
+    now: now(),
+    title: 'Question',
+    body: 'Body',
+    topics: ['NATECH'],
+    audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'] },
+  },
+  { type: 'AnswerQuestion', questionId: 'q-1', answerId: 'a-1', actor: kz, now: now(), body: 'Answer' },
+  { type: 'AcceptAnswer', questionId: 'q-1', answerId: 'a-1', actor: al, now: now() },
+  { type: 'CloseQuestion', questionId: 'q-1', actor: al, now: now() },
+  { type: 'ReopenQuestion', questionId: 'q-1', actor: SECRETARIAT, now: now() },
+]);
+
+const proposalEvents = run(proposalDecider, [
+  {
+    type: 'ProposeJointProject',
+    proposalId: 'jp-1',
+    actor: kzFocalPoint,
+    now: now(),
+    title: 'Project',
+    objectives: 'Objectives',
+    topics: ['TRAINING'],
+    durationMonths: 12,
+    partnerCountries: ['KG', 'TJ'],
+    audience: { scope: 'COUNTRIES', countries: ['UZ'] },
+  },
+  { type: 'RespondToInvitation', proposalId: 'jp-1', actor: kgFocalPoint, now: now(), accept: true },
+  { type: 'RespondToInvitation', proposalId: 'jp-1', actor: tjFocalPoint, now: now(), accept: false },
+  { type: 'SubmitProposal', proposalId: 'jp-1', actor: kzFocalPoint, now: now() },
+  {
+    type: 'ReviewProposal',
+    proposalId: 'jp-1',
+    actor: SECRETARIAT,
+    now: now(),
+    decision: 'REQUEST_CHANGES',
+    note: 'More detail',
+  },
+  { type: 'WithdrawProposal', proposalId: 'jp-1', actor: kzFocalPoint, now: now(), reason: 'No funding' },
+]);
+
+const discussionEvents = run(discussionDecider, [
+  {
+    type: 'PostComment',
+    itemId: 'q-1',
+    itemKind: 'QUESTION',
+    commentId: 'c-1',
+    actor: kz,
+    now: now(),
+    body: 'Comment',
+  },
+  { type: 'EditComment', itemId: 'q-1', commentId: 'c-1', actor: kz, now: now(), body: 'Comment, edited' },
+  { type: 'RetractComment', itemId: 'q-1', commentId: 'c-1', actor: SECRETARIAT, now: now(), reason: 'Off topic' },
+]);
+
+const everyEvent: DomainEvent[] = [...practiceEvents, ...questionEvents, ...proposalEvents, ...discussionEvents];
+
+describe('domain events', () => {
+  it('has a schema version for every event type the deciders write', () => {
+    expect(new Set(everyEvent.map((event) => event.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(18);
+    expect(Object.values(EVENT_SCHEMA_VERSIONS).every((version) => version === 1)).toBe(true);
+  });
+
+  it('carries the time of its command in every event', () => {
+    const times = everyEvent.map((event) => event.data.occurredAt);
+    expect(times).toEqual(times.map((_, index) => minutesAfterNow(index).toISOString()));
+  });
+
+  it('survives a JSON round trip unchanged, so the store can hold it', () => {
+    expect(JSON.parse(JSON.stringify(everyEvent))).toEqual(everyEvent);
+  });
+
+  it('names its item', () => {
+    expect(everyEvent.map(itemOf)).toEqual([
+      ...practiceEvents.map(() => ({ kind: 'PRACTICE', id: 'p-1' })),
+      ...questionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
+      ...proposalEvents.map(() => ({ kind: 'PROPOSAL', id: 'jp-1' })),
+      ...discussionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
+    ]);
+  });
+
+  it('maps each event to its feed activity, or to none', () => {
+    expect(Object.fromEntries(everyEvent.map((event) => [event.type, activityOf(event)]))).toEqual({
+      PracticeShared: 'PRACTICE_SHARED',
+      PracticeRevised: 'PRACTICE_REVISED',
+      PracticeWithdrawn: 'PRACTICE_WITHDRAWN',
+      PracticeAdopted: 'PRACTICE_ADOPTED',
+      QuestionAsked: 'QUESTION_ASKED',
+      QuestionAnswered: 'QUESTION_ANSWERED',
+      AnswerAccepted: 'ANSWER_ACCEPTED',
+      QuestionClosed: 'QUESTION_CLOSED',
+      QuestionReopened: null,
+      JointProjectProposed: 'PROPOSAL_CREATED',
+      PartnerJoined: 'PARTNER_JOINED',
+      PartnerDeclined: 'PARTNER_DECLINED',
+      ProposalSubmitted: 'PROPOSAL_SUBMITTED',
+      ProposalReviewed: 'PROPOSAL_REVIEWED',
+      ProposalWithdrawn: 'PROPOSAL_WITHDRAWN',
+      CommentPosted: 'COMMENT_POSTED',
+      CommentEdited: null,
+      CommentRetracted: null,
+    });
+  });
+
+  it('puts each event in the stream of its aggregate', () => {
+    expect(new Set(everyEvent.map(streamIdOf))).toEqual(
+      new Set(['practice-p-1', 'question-q-1', 'proposal-jp-1', 'discussion-q-1']),
+    );
+    expect(streamIdOf(discussionEvents[0]!)).toBe('discussion-q-1');
+  });
+
+  it('tells which events create an item, and what decides its visibility', () => {
+    expect(everyEvent.filter(isItemCreatedEvent).map((event) => event.type)).toEqual([
+      'PracticeShared',
+      'QuestionAsked',
+      'JointProjectProposed',
+    ]);
+    const [shared, , proposed] = everyEvent.filter(isItemCreatedEvent);
+    expect(visibilityOfCreatedItem(shared!)).toEqual({
+      country: 'KZ',
+      audience: { scope: 'NETWORK', subregions: [], countries: [] },
+      partnerCountries: [],
+    });
+    expect(visibilityOfCreatedItem(proposed!)).toEqual({
+      country: 'KZ',
+      audience: { scope: 'COUNTRIES', subregions: [], countries: ['UZ'] },
+      partnerCountries: ['KG', 'TJ'],
+    });
+  });
+
+  it('reads a stored event back as a domain event, and nothing else', () => {
+    const stored = JSON.parse(JSON.stringify(practiceEvents[0])) as { type: string; data: unknown };
+    expect(toDomainEvent(stored)).toEqual(practiceEvents[0]);
+    expect(toDomainEvent({ type: '$metadata', data: {} })).toBeNull();
+    expect(toDomainEvent({ type: 'toString', data: {} })).toBeNull();
+    expect(isDomainEventType('PracticeShared')).toBe(true);
+  });
+});
+
+describe('stream names', () => {
+  it('names item and discussion streams by category', () => {
+    expect(itemStreamId('PRACTICE', 'abc')).toBe('practice-abc');
+    expect(itemStreamId('QUESTION', 'abc')).toBe('question-abc');
+    expect(itemStreamId('PROPOSAL', 'abc')).toBe('proposal-abc');
+    expect(discussionStreamId('abc')).toBe('discussion-abc');
+  });
+
+  it('parses a stream name back, ids with dashes included', () => {
+    const uuid = '0b7c6f2e-8a43-4d4f-9a57-3e1c2b9d8f10';
+    expect(parseStreamId(`proposal-${uuid}`)).toEqual({ category: 'item', kind: 'PROPOSAL', id: uuid });
+    expect(parseStreamId(`discussion-${uuid}`)).toEqual({ category: 'discussion', itemId: uuid });
+  });
+
+  it.each(['$all', '$et-PracticeShared', 'practice', 'practice-', '-abc', 'project-abc', 'Practice-abc'])(
+    'does not parse %s',
+    (streamId) => {
+      expect(parseStreamId(streamId)).toBeNull();
+    },
+  );
+});

@@ -1,0 +1,97 @@
+import type { DiscussionEvent } from '../discussion/discussion.events.js';
+import type { PracticeEvent, PracticeShared } from '../practice/practice.events.js';
+import type { JointProjectProposed, ProposalEvent } from '../proposal/proposal.events.js';
+import type { QuestionAsked, QuestionEvent } from '../question/question.events.js';
+import type { ItemKind } from '../shared/item.types.js';
+import type { VisibilityItem } from '../visibility/visibility.js';
+
+export type DomainEvent = PracticeEvent | QuestionEvent | ProposalEvent | DiscussionEvent;
+export type DomainEventType = DomainEvent['type'];
+
+/**
+ * The shape version of each event type's data, recorded in the event's
+ * metadata. A type's number goes up when its data changes shape, so that a
+ * reader can upcast old events; each type moves on its own.
+ */
+export const EVENT_SCHEMA_VERSIONS = {
+  PracticeShared: 1,
+  PracticeRevised: 1,
+  PracticeWithdrawn: 1,
+  PracticeAdopted: 1,
+  QuestionAsked: 1,
+  QuestionAnswered: 1,
+  AnswerAccepted: 1,
+  QuestionClosed: 1,
+  QuestionReopened: 1,
+  JointProjectProposed: 1,
+  PartnerJoined: 1,
+  PartnerDeclined: 1,
+  ProposalSubmitted: 1,
+  ProposalReviewed: 1,
+  ProposalWithdrawn: 1,
+  CommentPosted: 1,
+  CommentEdited: 1,
+  CommentRetracted: 1,
+} as const satisfies Record<DomainEventType, number>;
+
+export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as DomainEventType[];
+
+export const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(EVENT_SCHEMA_VERSIONS, type);
+
+/**
+ * A stored event as a domain event, or null for a type this domain does not
+ * know (system events, other writers). The data is trusted: only the deciders
+ * write these types.
+ */
+export const toDomainEvent = (stored: { readonly type: string; readonly data: unknown }): DomainEvent | null =>
+  isDomainEventType(stored.type) ? ({ type: stored.type, data: stored.data } as DomainEvent) : null;
+
+export interface ItemRef {
+  readonly kind: ItemKind;
+  readonly id: string;
+}
+
+/** The item an event concerns; for comment events, the item discussed. */
+export function itemOf(event: DomainEvent): ItemRef {
+  switch (event.type) {
+    case 'PracticeShared':
+    case 'PracticeRevised':
+    case 'PracticeWithdrawn':
+    case 'PracticeAdopted':
+      return { kind: 'PRACTICE', id: event.data.practiceId };
+    case 'QuestionAsked':
+    case 'QuestionAnswered':
+    case 'AnswerAccepted':
+    case 'QuestionClosed':
+    case 'QuestionReopened':
+      return { kind: 'QUESTION', id: event.data.questionId };
+    case 'JointProjectProposed':
+    case 'PartnerJoined':
+    case 'PartnerDeclined':
+    case 'ProposalSubmitted':
+    case 'ProposalReviewed':
+    case 'ProposalWithdrawn':
+      return { kind: 'PROPOSAL', id: event.data.proposalId };
+    case 'CommentPosted':
+    case 'CommentEdited':
+    case 'CommentRetracted':
+      return { kind: event.data.itemKind, id: event.data.itemId };
+  }
+}
+
+export const isDiscussionEvent = (event: DomainEvent): event is DiscussionEvent =>
+  event.type === 'CommentPosted' || event.type === 'CommentEdited' || event.type === 'CommentRetracted';
+
+/** The first event of an item's stream: it fixes who may see the item, for the item's whole life. */
+export type ItemCreatedEvent = PracticeShared | QuestionAsked | JointProjectProposed;
+
+export const isItemCreatedEvent = (event: DomainEvent): event is ItemCreatedEvent =>
+  event.type === 'PracticeShared' || event.type === 'QuestionAsked' || event.type === 'JointProjectProposed';
+
+export function visibilityOfCreatedItem(event: ItemCreatedEvent): VisibilityItem {
+  return {
+    country: event.data.country,
+    audience: event.data.audience,
+    partnerCountries: event.type === 'JointProjectProposed' ? event.data.partnerCountries : [],
+  };
+}

@@ -1,0 +1,33 @@
+import * as domain from '@coop/domain';
+
+describe('@coop/domain', () => {
+  it('exposes the deciders, the rules and the helpers other packages use', () => {
+    for (const name of [
+      'practiceDecider',
+      'questionDecider',
+      'proposalDecider',
+      'discussionDecider',
+      'canSee',
+      'subregionsOf',
+      'activityOf',
+      'itemOf',
+      'itemStreamId',
+      'discussionStreamId',
+      'parseStreamId',
+      'EVENT_SCHEMA_VERSIONS',
+      'INPUT_LIMITS',
+      'COUNTRY_INFO',
+      'NotFound',
+      'Forbidden',
+      'InvalidState',
+      'ValidationFailed',
+    ]) {
+      expect(domain).toHaveProperty(name);
+    }
+  });
+
+  it('keeps internals private', () => {
+    expect(domain).not.toHaveProperty('InputValidator');
+    expect(domain).not.toHaveProperty('requireExisting');
+  });
+});

@@ -1,0 +1,41 @@
+import { type DomainEvent, isDiscussionEvent, itemOf } from '../events/domain-event.js';
+import { ITEM_KINDS, type ItemKind } from '../shared/item.types.js';
+
+/*
+ * Streams are `<category>-<id>` (DESIGN section 3). Item ids are plain ids
+ * (UUIDs, which contain dashes themselves), so the category before the first
+ * dash is what tells an item's kind.
+ */
+
+const CATEGORY_OF_KIND = {
+  PRACTICE: 'practice',
+  QUESTION: 'question',
+  PROPOSAL: 'proposal',
+} as const satisfies Record<ItemKind, string>;
+
+export const DISCUSSION_CATEGORY = 'discussion';
+
+export const itemStreamId = (kind: ItemKind, id: string): string => `${CATEGORY_OF_KIND[kind]}-${id}`;
+
+export const discussionStreamId = (itemId: string): string => `${DISCUSSION_CATEGORY}-${itemId}`;
+
+/** The stream a decider's event belongs to. */
+export function streamIdOf(event: DomainEvent): string {
+  const item = itemOf(event);
+  return isDiscussionEvent(event) ? discussionStreamId(item.id) : itemStreamId(item.kind, item.id);
+}
+
+export type ParsedStreamId =
+  | { readonly category: 'item'; readonly kind: ItemKind; readonly id: string }
+  | { readonly category: 'discussion'; readonly itemId: string };
+
+/** Null for a stream this domain does not write (system streams, other categories, an empty id). */
+export function parseStreamId(streamId: string): ParsedStreamId | null {
+  const dash = streamId.indexOf('-');
+  if (dash <= 0 || dash === streamId.length - 1) return null;
+  const category = streamId.slice(0, dash);
+  const id = streamId.slice(dash + 1);
+  if (category === DISCUSSION_CATEGORY) return { category: 'discussion', itemId: id };
+  const kind = ITEM_KINDS.find((candidate) => CATEGORY_OF_KIND[candidate] === category);
+  return kind === undefined ? null : { category: 'item', kind, id };
+}
