@@ -39,8 +39,8 @@ import type {
 import { decodePosition, encodePosition } from './eventstoredb-position.js';
 import { EventStoreDbSubscription, type SubscriptionLogger, type SubscriptionRetry } from './eventstoredb-subscription.js';
 
-export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
-export const DEFAULT_MAX_APPEND_BYTES = 4 * 1024 * 1024;
+const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+const DEFAULT_MAX_APPEND_BYTES = 4 * 1024 * 1024;
 
 const DEFAULT_PING_TIMEOUT_MS = 5_000;
 /** `$all` is read in pages of this many events while system events are skipped. */
