@@ -1,0 +1,238 @@
+import type { EventStore, Position, RecordedEvent } from '@coop/event-store';
+import { Projection, toFeedEntryView } from './projection.js';
+import type { Checkpoint, ReadModelDatabase } from './read-model.database.js';
+import { ProjectionFailed, ProjectionTimeout, ProjectorNotRunning } from './read-model.errors.js';
+import { type ReadModelLogger, silentLogger } from './read-model.logger.js';
+import type { FeedEntryView } from './read-model.types.js';
+
+export interface ProjectorOptions {
+  readonly logger?: ReadModelLogger;
+  /** Most events per transaction during catch-up. */
+  readonly maxBatchSize?: number;
+}
+
+export type ProjectorStatus = 'idle' | 'running' | 'stopped' | 'failed';
+
+export interface ProjectorLag {
+  /** Last position of the store; null when it is empty. */
+  readonly head: Position | null;
+  /** Last applied position; null before the first event. */
+  readonly position: Position | null;
+  readonly caughtUp: boolean;
+  /** How long ago the oldest event not yet applied was recorded; 0 when caught up. */
+  readonly seconds: number;
+}
+
+export type CommittedListener = (entries: readonly FeedEntryView[]) => void;
+
+interface Waiter {
+  readonly position: Position;
+  readonly resolve: () => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+const DEFAULT_MAX_BATCH_SIZE = 1_000;
+const IDLE = Symbol('idle');
+const STOPPING = Symbol('stopping');
+
+/** Settles once the event loop has nothing else to do right now: the source has no event ready. */
+const idle = (): Promise<typeof IDLE> => new Promise((resolve) => setImmediate(() => resolve(IDLE)));
+
+/**
+ * Follows `$all` from the read model's checkpoint and applies events in
+ * batches, each batch and the checkpoint in one transaction. A batch takes
+ * every event the subscription has ready without waiting (many during
+ * catch-up, one or a few when live), up to `maxBatchSize`.
+ */
+export class Projector {
+  private readonly logger: ReadModelLogger;
+  private readonly maxBatchSize: number;
+  private readonly projection: Projection;
+  private readonly listeners = new Set<CommittedListener>();
+  private waiters: Waiter[] = [];
+  private current: Position | null;
+  private state: ProjectorStatus = 'idle';
+  private failure: Error | null = null;
+  private loop: Promise<void> | null = null;
+  private stopRequested: () => void = () => {};
+  private readonly stopping: Promise<typeof STOPPING>;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly database: ReadModelDatabase,
+    options: ProjectorOptions = {},
+  ) {
+    this.logger = options.logger ?? silentLogger;
+    this.maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    if (!Number.isSafeInteger(this.maxBatchSize) || this.maxBatchSize < 1) {
+      throw new RangeError(`Not a batch size: ${this.maxBatchSize}`);
+    }
+    this.projection = new Projection(database.db);
+    this.current = database.checkpoint().position;
+    this.stopping = new Promise((resolve) => {
+      this.stopRequested = () => resolve(STOPPING);
+    });
+  }
+
+  /** Last applied global position; null before the first event. */
+  get position(): Position | null {
+    return this.current;
+  }
+
+  get status(): ProjectorStatus {
+    return this.state;
+  }
+
+  /** Why the projector stopped by itself, if it did. */
+  get error(): Error | null {
+    return this.failure;
+  }
+
+  /** The stored checkpoint with its counters of projected and skipped events. */
+  checkpoint(): Checkpoint {
+    return this.database.checkpoint();
+  }
+
+  start(): void {
+    if (this.state !== 'idle') throw new Error(`The projector cannot start: it is ${this.state}`);
+    this.state = 'running';
+    this.logger.info({ position: this.current, rebuilding: this.database.rebuilding }, 'projector: starting');
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in hand, commits it, ends the subscription. */
+  async stop(): Promise<void> {
+    this.stopRequested();
+    if (this.state === 'idle') this.halt('stopped', null);
+    await this.loop;
+  }
+
+  /**
+   * Resolves once the read model holds `position` (read-your-writes after an
+   * append); rejects with ProjectionTimeout after `timeoutMs`, or with
+   * ProjectorNotRunning when the projector stops first.
+   */
+  waitFor(position: Position, timeoutMs: number): Promise<void> {
+    if (this.current !== null && position <= this.current) return Promise.resolve();
+    if (this.state === 'stopped' || this.state === 'failed') {
+      return Promise.reject(new ProjectorNotRunning(position, this.failure ?? undefined));
+    }
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        position,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters = this.waiters.filter((other) => other !== waiter);
+          reject(new ProjectionTimeout(position, timeoutMs));
+        }, timeoutMs),
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Calls `listener` after each commit with the feed entries the batch wrote; returns the unsubscribe. */
+  onCommitted(listener: CommittedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async lag(): Promise<ProjectorLag> {
+    const position = this.current;
+    const [head] = await this.store.readAll({ direction: 'backwards', limit: 1 });
+    if (head === undefined || (position !== null && head.position <= position)) {
+      return { head: head?.position ?? null, position, caughtUp: true, seconds: 0 };
+    }
+    // readAll starts at its position inclusive: the checkpoint's own event comes first.
+    const next = (await this.store.readAll(position === null ? { limit: 1 } : { fromPosition: position, limit: 2 })).find(
+      (event) => position === null || event.position > position,
+    );
+    const since = Date.parse((next ?? head).recordedAt);
+    return { head: head.position, position, caughtUp: false, seconds: Math.max(0, (Date.now() - since) / 1000) };
+  }
+
+  private async run(): Promise<void> {
+    const iterator = this.store
+      .subscribeToAll(this.current === null ? {} : { fromPosition: this.current })
+      [Symbol.asyncIterator]();
+    let pending: Promise<IteratorResult<RecordedEvent>> | null = null;
+    try {
+      for (;;) {
+        pending ??= iterator.next();
+        const first = await Promise.race([pending, this.stopping]);
+        if (first === STOPPING) break;
+        pending = null;
+        if (first.done === true) break;
+        const batch = [first.value];
+        const nothingReady = idle();
+        let ended = false;
+        while (batch.length < this.maxBatchSize) {
+          pending = iterator.next();
+          const next = await Promise.race([pending, nothingReady]);
+          // The pending read is kept: its event opens the next batch.
+          if (next === IDLE) break;
+          pending = null;
+          if (next.done === true) {
+            ended = true;
+            break;
+          }
+          batch.push(next.value);
+        }
+        this.commit(batch);
+        if (ended) break;
+      }
+      this.halt('stopped', null);
+      this.logger.info({ position: this.current }, 'projector: stopped at a checkpoint');
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.halt('failed', failure);
+      const event = error instanceof ProjectionFailed ? { position: error.position, streamId: error.streamId, type: error.type } : {};
+      this.logger.error(
+        { err: failure, ...event, checkpoint: this.current },
+        'projector: stopped by a failure; the checkpoint stays before the failed batch',
+      );
+    } finally {
+      await iterator.return?.();
+    }
+  }
+
+  private commit(batch: readonly RecordedEvent[]): void {
+    const applied = this.projection.apply(batch);
+    this.current = applied.position;
+    if (applied.skipped > 0) {
+      this.logger.warn({ skipped: applied.skipped, position: applied.position }, 'projector: skipped events of unknown types');
+    }
+    this.resolveWaiters();
+    if (this.listeners.size === 0 || applied.entries.length === 0) return;
+    const entries = applied.entries.map(toFeedEntryView);
+    for (const listener of this.listeners) {
+      try {
+        listener(entries);
+      } catch (error) {
+        this.logger.error({ err: error, position: applied.position }, 'projector: a commit listener failed');
+      }
+    }
+  }
+
+  private resolveWaiters(): void {
+    const position = this.current;
+    if (position === null) return;
+    this.waiters = this.waiters.filter((waiter) => {
+      if (waiter.position > position) return true;
+      clearTimeout(waiter.timer);
+      waiter.resolve();
+      return false;
+    });
+  }
+
+  private halt(status: 'stopped' | 'failed', failure: Error | null): void {
+    this.state = status;
+    this.failure = failure;
+    for (const waiter of this.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.reject(new ProjectorNotRunning(waiter.position, failure ?? undefined));
+    }
+    this.waiters = [];
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Bump on any change to the schema or to what the projection writes: a read
+ * model built by another version is dropped and rebuilt from the start of `$all`.
+ */
+export const PROJECTION_VERSION = 1;
+
+/*
+ * Every list is read newest or oldest first by keyset on the global position
+ * (opaque text whose byte order is the log order), so each index ends with it.
+ * Viewer filtering is `EXISTS (item_grants)` on its primary key.
+ */
+export const READ_MODEL_SCHEMA = `
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+
+  -- One row: the last applied position, written in the transaction that applied it.
+  CREATE TABLE checkpoint (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    position         TEXT,
+    recorded_at      TEXT,
+    events_projected INTEGER NOT NULL,
+    events_skipped   INTEGER NOT NULL
+  ) STRICT;
+  INSERT INTO checkpoint (id, position, recorded_at, events_projected, events_skipped) VALUES (1, NULL, NULL, 0, 0);
+
+  -- seq is the rowid of the item's row in item_search.
+  CREATE TABLE items (
+    seq        INTEGER PRIMARY KEY,
+    id         TEXT    NOT NULL UNIQUE,
+    kind       TEXT    NOT NULL,
+    version    INTEGER NOT NULL,
+    state      TEXT    NOT NULL,
+    title      TEXT    NOT NULL,
+    visibility TEXT    NOT NULL,
+    subregions TEXT    NOT NULL,
+    created_at TEXT    NOT NULL,
+    updated_at TEXT    NOT NULL
+  ) STRICT;
+
+  CREATE TABLE item_topics (
+    item_id TEXT NOT NULL,
+    topic   TEXT NOT NULL,
+    PRIMARY KEY (item_id, topic)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE item_grants (
+    item_id TEXT NOT NULL,
+    access  TEXT NOT NULL,
+    PRIMARY KEY (item_id, access)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE VIRTUAL TABLE item_search USING fts5(
+    title, summary, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+  );
+  -- A title match weighs more than a summary match, which weighs more than one in the body.
+  INSERT INTO item_search (item_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
+
+  CREATE TABLE feed_entries (
+    position      TEXT PRIMARY KEY,
+    activity      TEXT NOT NULL,
+    occurred_at   TEXT NOT NULL,
+    actor         TEXT NOT NULL,
+    actor_country TEXT,
+    item_id       TEXT NOT NULL,
+    item_kind     TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX feed_entries_by_item ON feed_entries (item_id, position);
+  CREATE INDEX feed_entries_by_time ON feed_entries (occurred_at, actor_country, activity);
+
+  CREATE TABLE feed_subregions (
+    subregion TEXT NOT NULL,
+    position  TEXT NOT NULL,
+    PRIMARY KEY (subregion, position)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE comments (
+    id        TEXT PRIMARY KEY,
+    item_id   TEXT    NOT NULL,
+    position  TEXT    NOT NULL,
+    body      TEXT,
+    author    TEXT    NOT NULL,
+    country   TEXT,
+    reply_to  TEXT,
+    posted_at TEXT    NOT NULL,
+    edited_at TEXT,
+    retracted INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE UNIQUE INDEX comments_by_item ON comments (item_id, position);
+
+  -- A rowid table: rows carry whole events, too big for a WITHOUT ROWID b-tree.
+  CREATE TABLE audit_events (
+    position       TEXT    NOT NULL UNIQUE,
+    event_id       TEXT    NOT NULL,
+    stream_id      TEXT    NOT NULL,
+    version        INTEGER NOT NULL,
+    type           TEXT    NOT NULL,
+    occurred_at    TEXT    NOT NULL,
+    actor_id       TEXT,
+    actor_country  TEXT,
+    correlation_id TEXT,
+    causation_id   TEXT,
+    data           TEXT    NOT NULL,
+    metadata       TEXT    NOT NULL,
+    hash           TEXT    NOT NULL,
+    previous_hash  TEXT,
+    item_id        TEXT,
+    item_kind      TEXT
+  ) STRICT;
+  CREATE INDEX audit_events_by_item ON audit_events (item_id, position);
+  CREATE INDEX audit_events_by_actor ON audit_events (actor_id, position);
+  CREATE INDEX audit_events_by_country ON audit_events (actor_country, position);
+  CREATE INDEX audit_events_by_type ON audit_events (type, position);
+  CREATE INDEX audit_events_by_time ON audit_events (occurred_at);
+`;

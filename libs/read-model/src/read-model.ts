@@ -1,0 +1,82 @@
+import type { Viewer } from '@coop/domain';
+import { AuditQueries } from './audit.queries.js';
+import { CommentQueries } from './comment.queries.js';
+import { FeedQueries } from './feed.queries.js';
+import { ItemQueries } from './item.queries.js';
+import type { ReadModelDatabase } from './read-model.database.js';
+import type {
+  AuditEventView,
+  AuditFilter,
+  CommentView,
+  CountryActivity,
+  FeedEntryView,
+  FeedFilter,
+  ItemView,
+  Page,
+  PageArgs,
+} from './read-model.types.js';
+
+/**
+ * Every query the GraphQL API asks of the read model. Methods taking a viewer
+ * answer only with what the viewer may see; the others serve callers that
+ * have already found the item visible (its comments, its history) or that
+ * only the secretariat reaches (audit, statistics). Pages take `first`
+ * (capped at 100) and an opaque `after`; a malformed cursor throws InvalidCursor.
+ */
+export class ReadModel {
+  private readonly items: ItemQueries;
+  private readonly feeds: FeedQueries;
+  private readonly discussions: CommentQueries;
+  private readonly audit: AuditQueries;
+
+  constructor(database: ReadModelDatabase) {
+    this.items = new ItemQueries(database.db);
+    this.feeds = new FeedQueries(database.db);
+    this.discussions = new CommentQueries(database.db);
+    this.audit = new AuditQueries(database.db);
+  }
+
+  /** Null when the item does not exist or the viewer may not see it. */
+  item(viewer: Viewer, id: string): ItemView | null {
+    return this.items.item(viewer, id);
+  }
+
+  /** Best match first over title, summary or objectives, and body. Any text is safe: it is reduced to words. */
+  search(viewer: Viewer, text: string, page?: PageArgs): Page<ItemView> {
+    return this.items.search(viewer, text, page);
+  }
+
+  /** Newest first (default 20); empty `kinds`/`topics` lists filter nothing. */
+  feed(viewer: Viewer, filter?: FeedFilter & PageArgs): Page<FeedEntryView> {
+    return this.feeds.feed(viewer, filter);
+  }
+
+  /** Oldest first, strictly after `since` (a feed cursor): a subscription's backlog. */
+  feedAfter(viewer: Viewer, filter: FeedFilter, since: string | null, limit: number): FeedEntryView[] {
+    return this.feeds.feedAfter(viewer, filter, since, limit);
+  }
+
+  /** Oldest first (default 50). */
+  comments(itemId: string, page?: PageArgs): Page<CommentView> {
+    return this.discussions.comments(itemId, page);
+  }
+
+  comment(commentId: string): CommentView | null {
+    return this.discussions.comment(commentId);
+  }
+
+  /** Events of the item's stream and of its discussion, oldest first. */
+  history(itemId: string): AuditEventView[] {
+    return this.audit.history(itemId);
+  }
+
+  /** Oldest first (default 100). */
+  auditTrail(filter?: AuditFilter | null, page?: PageArgs): Page<AuditEventView> {
+    return this.audit.auditTrail(filter, page);
+  }
+
+  /** Activities per actor country in [from, to). */
+  cooperationStats(from: Date | null, to: Date | null): CountryActivity[] {
+    return this.feeds.cooperationStats(from, to);
+  }
+}

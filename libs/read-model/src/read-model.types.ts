@@ -1,0 +1,134 @@
+import type {
+  Activity,
+  CountryCode,
+  ItemKind,
+  JointProjectProposal,
+  Participant,
+  Practice,
+  Question,
+  Subregion,
+  Topic,
+  VisibilityItem,
+} from '@coop/domain';
+import type { JsonObject, JsonValue, Position } from '@coop/event-store';
+
+export interface Edge<T> {
+  readonly cursor: string;
+  readonly node: T;
+}
+
+export interface PageInfo {
+  readonly hasNextPage: boolean;
+  readonly endCursor: string | null;
+}
+
+export interface Page<T> {
+  readonly edges: readonly Edge<T>[];
+  readonly pageInfo: PageInfo;
+}
+
+/** `first` defaults per list and is capped at `MAX_PAGE_SIZE`; `after` is an `endCursor` or edge cursor of the same list. */
+export interface PageArgs {
+  readonly first?: number | null;
+  readonly after?: string | null;
+}
+
+interface ItemViewOf<Kind extends ItemKind, State> {
+  readonly id: string;
+  readonly kind: Kind;
+  /** Number of events of the item's own stream (not its discussion): the `expectedVersion` of the next edit. */
+  readonly version: number;
+  /** The domain decider's state folded over the item stream. */
+  readonly state: State;
+  readonly visibility: VisibilityItem;
+  readonly subregions: readonly Subregion[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type PracticeView = ItemViewOf<'PRACTICE', Practice>;
+export type QuestionView = ItemViewOf<'QUESTION', Question>;
+export type ProposalView = ItemViewOf<'PROPOSAL', JointProjectProposal>;
+export type ItemView = PracticeView | QuestionView | ProposalView;
+
+export interface FeedEntryView {
+  /** Opaque; newest-first pages and `since` replays both take it. */
+  readonly cursor: string;
+  readonly position: Position;
+  readonly activity: Activity;
+  readonly occurredAt: string;
+  readonly actor: Participant;
+  readonly itemId: string;
+  readonly itemKind: ItemKind;
+  /** `subregionsOf` the item: the subregional feeds the entry is in. */
+  readonly subregions: readonly Subregion[];
+  /** The item as it stands now (queries) or right after this entry's batch (`onCommitted`). */
+  readonly item: ItemView;
+}
+
+export interface FeedFilter {
+  readonly subregion?: Subregion | null;
+  readonly kinds?: readonly ItemKind[] | null;
+  /** Entries whose item currently has at least one of these topics. */
+  readonly topics?: readonly Topic[] | null;
+  /** Entries of one item (the `itemUpdated` subscription). */
+  readonly itemId?: string | null;
+}
+
+export interface CommentView {
+  readonly id: string;
+  readonly itemId: string;
+  /** Null once retracted. */
+  readonly body: string | null;
+  readonly author: Participant;
+  readonly country: CountryCode | null;
+  readonly replyTo: string | null;
+  readonly postedAt: string;
+  readonly editedAt: string | null;
+  readonly retracted: boolean;
+}
+
+export interface AuditEventView {
+  readonly position: Position;
+  readonly eventId: string;
+  readonly streamId: string;
+  /** 1-based number of the event in its stream. */
+  readonly version: number;
+  readonly type: string;
+  readonly occurredAt: string;
+  /** Null when the metadata names no actor. */
+  readonly actor: Participant | null;
+  readonly correlationId: string | null;
+  readonly causationId: string | null;
+  readonly data: JsonValue;
+  readonly metadata: JsonObject;
+  readonly hash: string;
+  readonly previousHash: string | null;
+  /** The item the event concerns (its own stream or its discussion), null for other streams. */
+  readonly itemId: string | null;
+  readonly itemKind: ItemKind | null;
+}
+
+/** Instants filter half-open: `from` inclusive, `to` exclusive. */
+export interface AuditFilter {
+  readonly itemId?: string | null;
+  readonly kinds?: readonly ItemKind[] | null;
+  /** Actor countries. */
+  readonly countries?: readonly CountryCode[] | null;
+  readonly actorId?: string | null;
+  readonly types?: readonly string[] | null;
+  readonly from?: Date | null;
+  readonly to?: Date | null;
+}
+
+export interface ActivityCount {
+  readonly activity: Activity;
+  readonly count: number;
+}
+
+export interface CountryActivity {
+  readonly country: CountryCode;
+  readonly total: number;
+  /** Only activities that happened, in the contract's order. */
+  readonly counts: readonly ActivityCount[];
+}

@@ -1,0 +1,59 @@
+import { type ItemKind, isRole, type Participant, type Subregion, subregionsOf, type VisibilityItem } from '@coop/domain';
+import type { JsonObject, JsonValue, Position } from '@coop/event-store';
+import type { ItemState } from './item-kinds.js';
+import { decodeCursor, encodeCursor } from './page-cursor.js';
+import type { ItemView } from './read-model.types.js';
+
+/** Feed cursors are positions, so that one cursor serves the newest-first pages and `since` replays alike. */
+export const feedCursor = (position: Position): string => encodeCursor('feed', [position]);
+export const feedCursorPosition = (cursor: string, field = 'after'): Position =>
+  decodeCursor('feed', cursor, ['string'], field)[0];
+
+export function itemView(
+  kind: ItemKind,
+  version: number,
+  state: ItemState,
+  visibility: VisibilityItem,
+  subregions: readonly Subregion[] = subregionsOf(visibility),
+): ItemView {
+  return {
+    id: state.id,
+    kind,
+    version,
+    state,
+    visibility,
+    subregions,
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+  } as ItemView;
+}
+
+const isObject = (value: JsonValue | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The actor an event's metadata names (DESIGN section 3), or null when it names none. */
+export function actorOfMetadata(metadata: JsonObject): Participant | null {
+  const { actorId, actorName, actorCountry, actorRoles } = metadata;
+  if (typeof actorId !== 'string') return null;
+  return {
+    id: actorId,
+    name: typeof actorName === 'string' ? actorName : actorId,
+    country: typeof actorCountry === 'string' ? (actorCountry as Participant['country']) : null,
+    roles: Array.isArray(actorRoles) ? actorRoles.filter(isRole) : [],
+  };
+}
+
+/** Who acted: the metadata's actor, else the participant the domain event records (`by`, or `author` on creation). */
+export function actorOf(data: JsonValue, metadata: JsonObject): Participant | null {
+  const fromMetadata = actorOfMetadata(metadata);
+  if (fromMetadata !== null || !isObject(data)) return fromMetadata;
+  const recorded = data['by'] ?? data['author'];
+  return isObject(recorded) ? (recorded as unknown as Participant) : null;
+}
+
+/** When the actor acted: the domain event's `occurredAt`, else the metadata's, else when the store recorded it. */
+export function occurredAtOf(data: JsonValue, metadata: JsonObject, recordedAt: string): string {
+  const fromData = isObject(data) ? data['occurredAt'] : undefined;
+  if (typeof fromData === 'string') return fromData;
+  return typeof metadata['occurredAt'] === 'string' ? metadata['occurredAt'] : recordedAt;
+}
