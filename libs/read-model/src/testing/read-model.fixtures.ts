@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type CountryCode,
+  type Decider,
+  discussionDecider,
+  discussionStreamId,
+  fold,
+  type Participant,
+  practiceDecider,
+  proposalDecider,
+  questionDecider,
+} from '@coop/domain';
+import {
+  type AppendResult,
+  chainEvents,
+  type JsonObject,
+  type JsonValue,
+  type NewEvent,
+  SqliteEventStore,
+  type UnchainedEventMetadata,
+} from '@coop/event-store';
+import { Projector, type ProjectorOptions } from '../projector.js';
+import { ReadModel } from '../read-model.js';
+import { ReadModelDatabase } from '../read-model.database.js';
+
+export const participantOf = (country: CountryCode, id = `participant-${country}`): Participant => ({
+  id,
+  name: `Participant of ${country}`,
+  country,
+  roles: ['PARTICIPANT'],
+});
+
+export const focalPointOf = (country: CountryCode): Participant => ({
+  id: `focal-point-${country}`,
+  name: `Focal point of ${country}`,
+  country,
+  roles: ['PARTICIPANT', 'FOCAL_POINT'],
+});
+
+export const SECRETARIAT: Participant = { id: 'secretariat', name: 'Secretariat', country: null, roles: ['SECRETARIAT'] };
+
+const START = Date.parse('2019-03-14T09:00:00.000Z');
+
+/**
+ * A real SQLite event store and read model in a temporary folder, and a
+ * command runner that does what the API's command handling does: fold the
+ * stream with the decider, decide, chain, append with the version it saw.
+ * Each command happens one minute after the previous one.
+ */
+export class ReadModelHarness {
+  readonly dir = mkdtempSync(join(tmpdir(), 'read-model-'));
+  readonly store = new SqliteEventStore(join(this.dir, 'events.sqlite'));
+  readonly readModelFile = join(this.dir, 'read-model.sqlite');
+  private minutes = 0;
+  private readonly opened: { database: ReadModelDatabase; projector: Projector }[] = [];
+
+  /** The instant of the next command. */
+  now(): Date {
+    this.minutes += 1;
+    return new Date(START + this.minutes * 60_000);
+  }
+
+  /** Opens the read model file and a projector on it (not started). */
+  open(options: ProjectorOptions & { projectionVersion?: number } = {}) {
+    const database = ReadModelDatabase.open(this.readModelFile, options);
+    const projector = new Projector(this.store, database, options);
+    this.opened.push({ database, projector });
+    return { database, projector, readModel: new ReadModel(database) };
+  }
+
+  /** Opens, starts and waits until the read model holds every event appended so far. */
+  async openCaughtUp(options: ProjectorOptions & { projectionVersion?: number } = {}) {
+    const opened = this.open(options);
+    opened.projector.start();
+    await this.caughtUp(opened.projector);
+    return opened;
+  }
+
+  async caughtUp(projector: Projector): Promise<void> {
+    const [head] = await this.store.readAll({ direction: 'backwards', limit: 1 });
+    if (head !== undefined) await projector.waitFor(head.position, 10_000);
+  }
+
+  async closeReadModels(): Promise<void> {
+    for (const { database, projector } of this.opened.splice(0)) {
+      await projector.stop();
+      database.close();
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.closeReadModels();
+    await this.store.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  async share(actor: Participant, input: { title: string; summary?: string; body?: string; topics?: string[]; audience?: Audience }) {
+    const practiceId = randomUUID();
+    await this.run(practiceDecider, `practice-${practiceId}`, {
+      type: 'SharePractice',
+      practiceId,
+      title: input.title,
+      summary: input.summary ?? 'A summary',
+      body: input.body ?? 'A body',
+      topics: input.topics ?? ['PREVENTION'],
+      audience: input.audience ?? { scope: 'NETWORK' },
+      actor,
+      now: this.now(),
+    });
+    return practiceId;
+  }
+
+  async ask(actor: Participant, input: { title: string; body?: string; topics?: string[]; audience?: Audience }) {
+    const questionId = randomUUID();
+    await this.run(questionDecider, `question-${questionId}`, {
+      type: 'AskQuestion',
+      questionId,
+      title: input.title,
+      body: input.body ?? 'A question body',
+      topics: input.topics ?? ['PREPAREDNESS'],
+      audience: input.audience ?? { scope: 'NETWORK' },
+      actor,
+      now: this.now(),
+    });
+    return questionId;
+  }
+
+  async propose(actor: Participant, input: { title: string; partnerCountries: string[]; audience?: Audience; topics?: string[] }) {
+    const proposalId = randomUUID();
+    await this.run(proposalDecider, `proposal-${proposalId}`, {
+      type: 'ProposeJointProject',
+      proposalId,
+      title: input.title,
+      objectives: 'Joint objectives',
+      topics: input.topics ?? ['TRAINING'],
+      durationMonths: 12,
+      partnerCountries: input.partnerCountries,
+      audience: input.audience ?? null,
+      actor,
+      now: this.now(),
+    });
+    return proposalId;
+  }
+
+  async comment(actor: Participant, itemId: string, itemKind: 'PRACTICE' | 'QUESTION' | 'PROPOSAL', body: string) {
+    const commentId = randomUUID();
+    await this.run(discussionDecider, discussionStreamId(itemId), {
+      type: 'PostComment',
+      itemId,
+      itemKind,
+      commentId,
+      body,
+      actor,
+      now: this.now(),
+    });
+    return commentId;
+  }
+
+  /** Runs one command against its stream, as the API's command handling does. */
+  async run<Command extends { actor: Participant; now: Date }, Event extends { type: string; data: unknown }, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+  ): Promise<AppendResult> {
+    const recorded = await this.store.readStream(streamId);
+    const state = fold(decider, recorded.map((event) => ({ type: event.type, data: event.data }) as unknown as Event));
+    const events = decider.decide(command, state);
+    const metadata: UnchainedEventMetadata = {
+      actorId: command.actor.id,
+      actorName: command.actor.name,
+      actorCountry: command.actor.country,
+      actorRoles: [...command.actor.roles],
+      correlationId: randomUUID(),
+      causationId: randomUUID(),
+      occurredAt: command.now.toISOString(),
+      schemaVersion: 1,
+    };
+    return this.appendRaw(
+      streamId,
+      events.map((event) => ({ type: event.type, data: event.data as unknown as JsonValue, metadata })),
+    );
+  }
+
+  /** Appends events as they are, chained like the API chains them: for events no decider would write. */
+  async appendRaw(streamId: string, events: { type: string; data: JsonValue; metadata?: JsonObject }[]): Promise<AppendResult> {
+    const recorded = await this.store.readStream(streamId, { direction: 'backwards', limit: 1 });
+    const last = recorded[0];
+    const lastHash = typeof last?.metadata['hash'] === 'string' ? last.metadata['hash'] : null;
+    const newEvents: NewEvent[] = events.map((event) => ({
+      id: randomUUID(),
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata ?? {},
+    }));
+    const version = last?.version ?? 0;
+    return this.store.append(streamId, chainEvents(streamId, version, lastHash, newEvents), { expectedVersion: version });
+  }
+}
+
+type Audience = { scope: string; subregions?: string[]; countries?: string[] };
