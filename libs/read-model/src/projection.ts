@@ -67,6 +67,8 @@ interface BatchItem {
   subregions: readonly Subregion[];
   /** What the row holds, to rewrite topics and search text only when they change. */
   readonly stored: { readonly topics: string; readonly text: SearchText } | null;
+  /** The last event folded in, which a failure to write the item is blamed on. */
+  lastEvent: RecordedEvent | null;
 }
 
 interface ItemRow {
@@ -164,7 +166,8 @@ export class Projection {
       try {
         this.writeItem(item);
       } catch (error) {
-        throw new ProjectionFailed(last.position, last.streamId, last.type, error);
+        const event = item.lastEvent ?? last;
+        throw new ProjectionFailed(event.position, event.streamId, event.type, error);
       }
     }
     this.statements.checkpoint.run(last.position, last.recordedAt, events.length - skipped, skipped);
@@ -187,6 +190,7 @@ export class Projection {
     if (stream.category === 'item') {
       if (isDiscussionEvent(domainEvent)) return false;
       this.fold(item, domainEvent, event.version);
+      item.lastEvent = event;
     } else {
       if (!isDiscussionEvent(domainEvent)) return false;
       this.applyComment(domainEvent, event.position);
@@ -227,9 +231,19 @@ export class Projection {
         visibility: JSON.parse(row.visibility) as VisibilityItem,
         subregions: JSON.parse(row.subregions) as Subregion[],
         stored: { topics: sortedJson(state.topics), text: rowKind.searchText(state) },
+        lastEvent: null,
       };
     } else if (kind !== null) {
-      item = { seq: null, kind: itemKindProjection(kind), version: 0, state: null, visibility: null, subregions: [], stored: null };
+      item = {
+        seq: null,
+        kind: itemKindProjection(kind),
+        version: 0,
+        state: null,
+        visibility: null,
+        subregions: [],
+        stored: null,
+        lastEvent: null,
+      };
     } else {
       return undefined;
     }

@@ -1,0 +1,235 @@
+import { rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { PROJECTION_VERSION } from './read-model.schema.js';
+import { ProjectionFailed, ProjectionTimeout, ProjectorNotRunning } from './read-model.errors.js';
+import type { ReadModel } from './read-model.js';
+import type { FeedEntryView } from './read-model.types.js';
+import { participantOf, ReadModelHarness, SECRETARIAT } from './testing/read-model.fixtures.js';
+
+const KZ = participantOf('KZ');
+const UA = participantOf('UA');
+
+/** Everything the queries answer, to compare two read models built from the same log. */
+function answers(readModel: ReadModel) {
+  const feed = readModel.feedAfter(SECRETARIAT, {}, null, 10_000);
+  return {
+    feed,
+    items: feed.map((entry) => readModel.item(SECRETARIAT, entry.itemId)),
+    comments: feed.map((entry) => readModel.comments(entry.itemId, { first: 100 })),
+    search: readModel.search(UA, 'practice', { first: 100 }),
+    audit: readModel.auditTrail({}, { first: 100 }),
+    stats: readModel.cooperationStats(null, null),
+  };
+}
+
+async function shareMany(harness: ReadModelHarness, count: number, country = KZ): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) ids.push(await harness.share(country, { title: `Practice number ${i}` }));
+  return ids;
+}
+
+describe('Projector', () => {
+  let harness: ReadModelHarness;
+
+  beforeEach(() => {
+    harness = new ReadModelHarness();
+  });
+
+  afterEach(() => harness.dispose());
+
+  it('catches up in large batches, then applies live events as they come', async () => {
+    await shareMany(harness, 250);
+    const { projector, readModel } = harness.open({ maxBatchSize: 100 });
+    const batches: number[] = [];
+    projector.onCommitted((entries) => batches.push(entries.length));
+    projector.start();
+    await harness.caughtUp(projector);
+    expect(batches).toEqual([100, 100, 50]);
+
+    const id = await harness.share(UA, { title: 'A live practice' });
+    await harness.caughtUp(projector);
+    expect(batches.slice(3)).toEqual([1]);
+    expect(readModel.item(UA, id)?.version).toBe(1);
+    expect(projector.checkpoint()).toMatchObject({ eventsProjected: 251, eventsSkipped: 0 });
+  });
+
+  it('hands each commit its feed entries, with the item as the batch left it', async () => {
+    const { projector } = harness.open();
+    const committed: FeedEntryView[] = [];
+    projector.onCommitted((entries) => committed.push(...entries));
+    projector.start();
+    const id = await harness.share(KZ, { title: 'Shared while listening', audience: { scope: 'COUNTRIES', countries: ['UA'] } });
+    await harness.caughtUp(projector);
+    expect(committed).toEqual([
+      expect.objectContaining({
+        activity: 'PRACTICE_SHARED',
+        itemId: id,
+        itemKind: 'PRACTICE',
+        actor: KZ,
+        subregions: ['EASTERN_EUROPE', 'CENTRAL_ASIA'],
+        item: expect.objectContaining({ id, version: 1, visibility: expect.objectContaining({ country: 'KZ' }) }),
+      }),
+    ]);
+  });
+
+  it('resolves waitFor on commit and times out with ProjectionTimeout', async () => {
+    const { projector, readModel } = harness.open();
+    const written = await harness.run((await import('@coop/domain')).practiceDecider, 'practice-p1', {
+      type: 'SharePractice',
+      practiceId: 'p1',
+      title: 'Read your writes',
+      summary: 'Summary',
+      body: 'Body',
+      topics: ['PREVENTION'],
+      audience: { scope: 'NETWORK' },
+      actor: KZ,
+      now: harness.now(),
+    });
+    await expect(projector.waitFor(written.position, 20)).rejects.toEqual(new ProjectionTimeout(written.position, 20));
+    projector.start();
+    await projector.waitFor(written.position, 10_000);
+    expect(readModel.item(UA, 'p1')?.state.title).toBe('Read your writes');
+    await expect(projector.waitFor(written.position, 1)).resolves.toBeUndefined();
+  });
+
+  it('stops at a checkpoint: pending waits reject, a restart applies each event once', async () => {
+    await shareMany(harness, 30);
+    const first = await harness.openCaughtUp();
+    await first.projector.stop();
+    expect(first.projector.status).toBe('stopped');
+    const head = first.projector.position as string;
+    await expect(first.projector.waitFor(`${head}~`, 10_000)).rejects.toBeInstanceOf(ProjectorNotRunning);
+    await harness.closeReadModels();
+
+    await shareMany(harness, 20, UA);
+    const second = await harness.openCaughtUp();
+    const stored = await harness.store.readAll();
+    expect(second.database.rebuilding).toBe(false);
+    expect(second.readModel.auditTrail({}, { first: 100 }).edges.map((edge) => edge.node.position)).toEqual(
+      stored.map((event) => event.position),
+    );
+    expect(second.readModel.feedAfter(SECRETARIAT, {}, null, 1_000)).toHaveLength(50);
+    expect(second.projector.checkpoint()).toMatchObject({ position: stored.at(-1)?.position, eventsProjected: 50 });
+  });
+
+  it('applies nothing of a batch that fails and keeps its checkpoint; a restart goes on from there', async () => {
+    await shareMany(harness, 5);
+    const before = await harness.openCaughtUp();
+    const checkpoint = before.projector.position;
+    await harness.closeReadModels();
+
+    await shareMany(harness, 10, UA);
+    const stored = await harness.store.readAll();
+    const failing = stored[9]?.position as string;
+    // A crash inside the batch: the 5th new event cannot be written.
+    const other = new Database(harness.readModelFile);
+    other.exec(`CREATE TRIGGER crash BEFORE INSERT ON feed_entries WHEN NEW.position = '${failing}'
+                BEGIN SELECT RAISE(ABORT, 'simulated crash'); END`);
+
+    const errors: object[] = [];
+    const logger = { info() {}, warn() {}, error: (obj: object) => errors.push(obj) };
+    const crashed = harness.open({ logger });
+    crashed.projector.start();
+    await expect(crashed.projector.waitFor(stored.at(-1)?.position as string, 10_000)).rejects.toBeInstanceOf(
+      ProjectorNotRunning,
+    );
+    expect(crashed.projector.status).toBe('failed');
+    expect(crashed.projector.error).toBeInstanceOf(ProjectionFailed);
+    expect(crashed.projector.error).toMatchObject({ position: failing });
+    expect(errors).toEqual([expect.objectContaining({ position: failing, checkpoint })]);
+    expect(crashed.projector.position).toBe(checkpoint);
+    expect(crashed.database.checkpoint()).toMatchObject({ position: checkpoint, eventsProjected: 5 });
+    expect(crashed.readModel.auditTrail({}, { first: 100 }).edges).toHaveLength(5);
+    expect(crashed.readModel.feed(SECRETARIAT, { first: 100 }).edges).toHaveLength(5);
+    await harness.closeReadModels();
+
+    other.exec('DROP TRIGGER crash');
+    other.close();
+    const restarted = await harness.openCaughtUp();
+    expect(restarted.readModel.auditTrail({}, { first: 100 }).edges).toHaveLength(15);
+    expect(restarted.readModel.feed(SECRETARIAT, { first: 100 }).edges).toHaveLength(15);
+  });
+
+  it.each([
+    ['names no actor', {}],
+    ['lacks the fields its item needs', { actorId: KZ.id, actorName: KZ.name, actorCountry: 'KZ', actorRoles: ['PARTICIPANT'] }],
+  ])('stops before a poison event that %s, logs it, and never moves past it', async (_, metadata) => {
+    await shareMany(harness, 3);
+    const { position: poison } = await harness.appendRaw('practice-poison', [
+      { type: 'PracticeShared', data: { practiceId: 'poison', occurredAt: '2019-03-14T10:00:00.000Z' }, metadata },
+    ]);
+    await shareMany(harness, 3);
+    const errors: object[] = [];
+    const { projector, database } = harness.open({ logger: { info() {}, warn() {}, error: (obj) => errors.push(obj) } });
+    projector.start();
+    await expect(projector.waitFor(poison, 10_000)).rejects.toBeInstanceOf(ProjectorNotRunning);
+    expect(projector.error).toMatchObject({ position: poison, type: 'PracticeShared', streamId: 'practice-poison' });
+    expect(errors).toHaveLength(1);
+    const applied = database.checkpoint().position;
+    expect(applied === null || applied < poison).toBe(true);
+  });
+
+  it('skips and counts events it does not know, keeping them in the audit trail', async () => {
+    await harness.appendRaw('practice-x', [{ type: 'SomethingNew', data: { occurredAt: '2019-03-14T10:00:00.000Z' } }]);
+    await harness.appendRaw('other-1', [{ type: 'PracticeShared', data: {} }]);
+    const id = await harness.share(KZ, { title: 'After the unknown ones' });
+    const { readModel, projector } = await harness.openCaughtUp();
+    expect(projector.checkpoint()).toMatchObject({ eventsProjected: 1, eventsSkipped: 2 });
+    expect(readModel.item(KZ, id)).not.toBeNull();
+    expect(readModel.auditTrail({}, { first: 10 }).edges.map((edge) => edge.node.type)).toEqual([
+      'SomethingNew',
+      'PracticeShared',
+      'PracticeShared',
+    ]);
+  });
+
+  it('rebuilds to the same answers after a projection version change or a lost file', async () => {
+    const ids = await shareMany(harness, 12);
+    for (const id of ids.slice(0, 4)) await harness.comment(UA, id, 'PRACTICE', `Comment on ${id}`);
+    const original = answers((await harness.openCaughtUp()).readModel);
+    await harness.closeReadModels();
+
+    const bumped = await harness.openCaughtUp({ projectionVersion: PROJECTION_VERSION + 1 });
+    expect(bumped.database.rebuilding).toBe(true);
+    expect(answers(bumped.readModel)).toEqual(original);
+    await harness.closeReadModels();
+
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${harness.readModelFile}${suffix}`, { force: true });
+    const fresh = await harness.openCaughtUp();
+    expect(fresh.database.rebuilding).toBe(true);
+    expect(answers(fresh.readModel)).toEqual(original);
+  });
+
+  it('caps pages at 100 and keeps cursors valid while new events arrive', async () => {
+    await shareMany(harness, 130);
+    const { readModel, projector } = await harness.openCaughtUp();
+    expect(readModel.feed(UA, { first: 1_000 }).edges).toHaveLength(100);
+    expect(readModel.auditTrail({}, { first: 1_000 }).edges).toHaveLength(100);
+
+    const firstPage = readModel.feed(UA, { first: 50 });
+    await shareMany(harness, 5, UA);
+    await harness.caughtUp(projector);
+    const rest = [];
+    let after = firstPage.pageInfo.endCursor;
+    for (;;) {
+      const page = readModel.feed(UA, { first: 50, after });
+      rest.push(...page.edges);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const seen = [...firstPage.edges, ...rest].map((edge) => edge.node.position);
+    expect(seen).toHaveLength(130);
+    expect(new Set(seen).size).toBe(130);
+    expect(readModel.feed(UA, { first: 5 }).edges.every((edge) => edge.node.actor.id === UA.id)).toBe(true);
+  });
+
+  it('reports its lag against the head of the store', async () => {
+    await shareMany(harness, 3);
+    const { projector } = harness.open();
+    expect(await projector.lag()).toMatchObject({ position: null, caughtUp: false });
+    projector.start();
+    await harness.caughtUp(projector);
+    const [head] = await harness.store.readAll({ direction: 'backwards', limit: 1 });
+    expect(await projector.lag()).toEqual({ head: head?.position, position: head?.position, caughtUp: true, seconds: 0 });
+  });
+});
