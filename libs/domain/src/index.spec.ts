@@ -27,7 +27,6 @@ describe('@coop/domain', () => {
   });
 
   it('keeps internals private', () => {
-    expect(domain).not.toHaveProperty('InputValidator');
     expect(domain).not.toHaveProperty('requireExisting');
   });
 });

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
+import { COUNTRY_CODES, isCountryCode, isTopic, SUBREGIONS, TOPICS } from '../reference/reference-data.js';
 import { Forbidden, InvalidState, NotFound, ValidationFailed } from '../shared/domain.errors.js';
+import type { AudienceInput } from '../shared/item.types.js';
 import { fold } from '../shared/decider.types.js';
 import { deciderSpec } from '../testing/decider.specification.js';
 import {
@@ -149,6 +152,71 @@ describe('practice decider', () => {
           });
         });
     });
+  });
+
+  it('never writes an invalid practice, whatever the input', () => {
+    // Mostly valid values, so that events do get written, mixed with anything at all.
+    const mostly = <T>(valid: fc.Arbitrary<T>, anything: fc.Arbitrary<T>) =>
+      fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: anything, weight: 1 });
+    const text = mostly(
+      fc.string({ minLength: 1, maxLength: 60 }).map((words) => `Text ${words}.`),
+      fc.string({ unit: 'binary', maxLength: 1_100 }),
+    );
+    const codes = <T extends string>(known: readonly T[]) =>
+      mostly<readonly string[]>(
+        fc.uniqueArray(fc.constantFrom(...known), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 3 })), { maxLength: 7 }),
+      );
+    const command = fc.record({
+      title: text,
+      summary: text,
+      body: text,
+      topics: codes(TOPICS),
+      audience: mostly<AudienceInput>(
+        fc.oneof(
+          fc.constant({ scope: 'NETWORK' }),
+          codes(SUBREGIONS).map((subregions) => ({ scope: 'SUBREGIONS', subregions })),
+          codes(COUNTRY_CODES).map((countries) => ({ scope: 'COUNTRIES', countries })),
+        ),
+        fc.record({
+          scope: fc.constantFrom('NETWORK', 'SUBREGIONS', 'COUNTRIES', 'WORLD'),
+          subregions: codes(SUBREGIONS),
+          countries: codes(COUNTRY_CODES),
+        }),
+      ),
+    });
+    const isCleanText = (value: string, min: number, max: number) =>
+      value === value.trim() && [...value].length >= min && [...value].length <= max && !/[^\P{Cc}\t\n]/u.test(value);
+    let written = 0;
+    fc.assert(
+      fc.property(command, (input) => {
+        let events: PracticeEvent[];
+        try {
+          events = practiceDecider.decide(share(input), practiceDecider.initialState());
+        } catch (error) {
+          return error instanceof ValidationFailed;
+        }
+        const [event] = events;
+        if (event?.type !== 'PracticeShared') return false;
+        written++;
+        const { title, summary, body, topics, audience } = event.data;
+        const lists = { NETWORK: [], SUBREGIONS: audience.subregions, COUNTRIES: audience.countries }[audience.scope];
+        return (
+          isCleanText(title, 3, 200) &&
+          isCleanText(summary, 1, 1_000) &&
+          isCleanText(body, 1, 20_000) &&
+          topics.length >= 1 &&
+          topics.length <= 5 &&
+          new Set(topics).size === topics.length &&
+          topics.every(isTopic) &&
+          audience.countries.every(isCountryCode) &&
+          (audience.scope === 'NETWORK' || lists.length > 0) &&
+          audience.subregions.length + audience.countries.length === lists.length
+        );
+      }),
+      { numRuns: 300 },
+    );
+    expect(written).toBeGreaterThan(30);
   });
 
   describe('revise', () => {
