@@ -1,0 +1,180 @@
+import type { Participant } from '@coop/domain';
+import type { GraphqlResponse, TestApp } from '../../support/test-app.js';
+import {
+  ANSWER_QUESTION,
+  ASK_QUESTION,
+  AUDIT_TRAIL,
+  FEED,
+  ITEM,
+  POST_COMMENT,
+  PROPOSE_JOINT_PROJECT,
+  RESPOND_TO_INVITATION,
+  SHARE_PRACTICE,
+} from './documents.js';
+import type {
+  AnswerFields,
+  AnyItem,
+  AuditEventFields,
+  CommentFields,
+  Connection,
+  FeedNode,
+  PracticeFields,
+  ProposalFields,
+  QuestionFields,
+  Subregion,
+} from './types.js';
+
+export type GraphqlError = NonNullable<GraphqlResponse['errors']>[number];
+type Variables = Record<string, unknown>;
+
+/** The response's data; fails the test with the errors when there are any. */
+export function dataOf<Data>(response: GraphqlResponse<Data>): Data {
+  if (response.errors?.length || response.data == null) {
+    throw new Error(`expected data, got HTTP ${response.status}: ${JSON.stringify(response.errors ?? response)}`);
+  }
+  return response.data;
+}
+
+/** The response failed with `code` (and nothing else); returns its first error. */
+export function expectError(response: GraphqlResponse<unknown>, code: string): GraphqlError {
+  const codes = (response.errors ?? []).map((error) => error.extensions?.['code']);
+  if (codes.length === 0) throw new Error(`expected ${code}, got data ${JSON.stringify(response.data)}`);
+  expect(codes).toEqual(codes.map(() => code));
+  const data = response.data as Record<string, unknown> | null | undefined;
+  if (data) for (const value of Object.values(data)) expect(value).toBeNull();
+  return (response.errors ?? [])[0] as GraphqlError;
+}
+
+/** BAD_USER_INPUT whose `extensions.fields` names `field` (as itself or as the last part of a path). */
+export function expectFieldError(response: GraphqlResponse<unknown>, field: string): string[] {
+  const error = expectError(response, 'BAD_USER_INPUT');
+  const fields = (error.extensions?.['fields'] ?? {}) as Record<string, string[]>;
+  const key = Object.keys(fields).find((name) => name === field || name.endsWith(`.${field}`));
+  if (key === undefined) throw new Error(`expected a problem with ${field}, got ${JSON.stringify(error.extensions)}`);
+  const messages = fields[key] ?? [];
+  expect(messages.length).toBeGreaterThan(0);
+  return messages;
+}
+
+let sequence = 0;
+/** A string no other test uses. */
+export function unique(label: string): string {
+  sequence += 1;
+  return `${label} ${process.pid}-${sequence}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+// ---------------------------------------------------------------- inputs
+
+export function practiceInput(overrides: Variables = {}): Variables {
+  return {
+    title: unique('Practice'),
+    summary: 'How our competent authority identifies hazardous activities.',
+    body: 'We keep a register of hazardous activities and review it every year.',
+    topics: ['IDENTIFICATION'],
+    audience: { scope: 'NETWORK' },
+    ...overrides,
+  };
+}
+
+export function questionInput(overrides: Variables = {}): Variables {
+  return {
+    title: unique('Question'),
+    body: 'How do you notify neighbouring countries of a proposed hazardous activity?',
+    topics: ['NOTIFICATION'],
+    audience: { scope: 'NETWORK' },
+    ...overrides,
+  };
+}
+
+export function proposalInput(overrides: Variables = {}): Variables {
+  return {
+    title: unique('Joint project'),
+    objectives: 'Strengthen tailings safety along shared rivers.',
+    topics: ['TAILINGS_SAFETY'],
+    durationMonths: 18,
+    partnerCountries: ['UZ'],
+    ...overrides,
+  };
+}
+
+// ---------------------------------------------------------------- acts
+
+export async function sharePractice(app: TestApp, who: Participant, overrides: Variables = {}): Promise<PracticeFields> {
+  const response = await app.gql<{ sharePractice: PracticeFields }>(who, SHARE_PRACTICE, { input: practiceInput(overrides) });
+  return dataOf(response).sharePractice;
+}
+
+export async function askQuestion(app: TestApp, who: Participant, overrides: Variables = {}): Promise<QuestionFields> {
+  const response = await app.gql<{ askQuestion: QuestionFields }>(who, ASK_QUESTION, { input: questionInput(overrides) });
+  return dataOf(response).askQuestion;
+}
+
+export async function answerQuestion(
+  app: TestApp,
+  who: Participant,
+  questionId: string,
+  overrides: Variables = {},
+): Promise<AnswerFields> {
+  const input = { questionId, body: 'We use the IAN system and a bilateral agreement.', ...overrides };
+  return dataOf(await app.gql<{ answerQuestion: AnswerFields }>(who, ANSWER_QUESTION, { input })).answerQuestion;
+}
+
+export async function proposeJointProject(app: TestApp, who: Participant, overrides: Variables = {}): Promise<ProposalFields> {
+  const response = await app.gql<{ proposeJointProject: ProposalFields }>(who, PROPOSE_JOINT_PROJECT, {
+    input: proposalInput(overrides),
+  });
+  return dataOf(response).proposeJointProject;
+}
+
+export async function respondToInvitation(
+  app: TestApp,
+  who: Participant,
+  proposalId: string,
+  accept: boolean,
+  note: string | null = null,
+): Promise<ProposalFields> {
+  const response = await app.gql<{ respondToInvitation: ProposalFields }>(who, RESPOND_TO_INVITATION, { proposalId, accept, note });
+  return dataOf(response).respondToInvitation;
+}
+
+export async function postComment(
+  app: TestApp,
+  who: Participant,
+  itemId: string,
+  overrides: Variables = {},
+): Promise<CommentFields> {
+  const input = { itemId, body: unique('A comment'), ...overrides };
+  return dataOf(await app.gql<{ postComment: CommentFields }>(who, POST_COMMENT, { input })).postComment;
+}
+
+// ---------------------------------------------------------------- reads
+
+export async function itemFor(app: TestApp, who: Participant, id: string): Promise<AnyItem | null> {
+  return dataOf(await app.gql<{ item: AnyItem | null }>(who, ITEM, { id })).item;
+}
+
+export interface FeedArgs {
+  subregion?: Subregion;
+  kinds?: string[];
+  topics?: string[];
+  first?: number;
+  after?: string;
+}
+
+export async function feedPage(app: TestApp, who: Participant, args: FeedArgs = {}): Promise<Connection<FeedNode>> {
+  return dataOf(await app.gql<{ feed: Connection<FeedNode> }>(who, FEED, { ...args })).feed;
+}
+
+/** Ids of the items in the viewer's newest 100 entries (a just-written item is among them when visible). */
+export async function feedItemIds(app: TestApp, who: Participant, args: FeedArgs = {}): Promise<string[]> {
+  const page = await feedPage(app, who, { first: 100, ...args });
+  return page.edges.map((edge) => edge.node.item.id);
+}
+
+export async function auditEventsOfItem(app: TestApp, secretariat: Participant, itemId: string): Promise<AuditEventFields[]> {
+  const response = await app.gql<{ auditTrail: Connection<AuditEventFields> }>(secretariat, AUDIT_TRAIL, {
+    filter: { itemId },
+    first: 100,
+  });
+  return dataOf(response).auditTrail.edges.map((edge) => edge.node);
+}

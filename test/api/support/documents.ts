@@ -1,0 +1,303 @@
+/*
+ * The GraphQL documents the end-to-end suites send, written as a client of the
+ * contract (test/contract/schema.graphql) would write them. Fragments are
+ * composed per document, because GraphQL refuses a document with an unused
+ * fragment.
+ */
+
+const ITEM_FIELDS = /* GraphQL */ `
+  fragment ItemFields on CooperationItem {
+    __typename
+    id
+    kind
+    title
+    topics
+    version
+    createdAt
+    updatedAt
+    subregions
+    country { code name subregion }
+    author { id name country { code } roles }
+    audience { scope subregions countries { code } }
+  }
+`;
+
+const PRACTICE_FIELDS = /* GraphQL */ `
+  fragment PracticeFields on Practice {
+    ...ItemFields
+    summary
+    body
+    status
+    adoptions { country { code } by { id } note adoptedAt }
+  }
+`;
+
+const ANSWER_FIELDS = /* GraphQL */ `
+  fragment AnswerFields on Answer {
+    id
+    questionId
+    body
+    author { id }
+    country { code }
+    answeredAt
+    accepted
+  }
+`;
+
+const QUESTION_FIELDS = /* GraphQL */ `
+  fragment QuestionFields on Question {
+    ...ItemFields
+    body
+    status
+    answers { ...AnswerFields }
+    acceptedAnswer { id }
+  }
+`;
+
+const PROPOSAL_FIELDS = /* GraphQL */ `
+  fragment ProposalFields on JointProjectProposal {
+    ...ItemFields
+    objectives
+    durationMonths
+    leadCountry { code }
+    status
+    partners { country { code } status note respondedAt }
+    reviews { decision note reviewer { id } reviewedAt }
+  }
+`;
+
+const COMMENT_FIELDS = /* GraphQL */ `
+  fragment CommentFields on Comment {
+    id
+    itemId
+    body
+    author { id }
+    country { code }
+    replyTo
+    postedAt
+    editedAt
+    retracted
+  }
+`;
+
+const AUDIT_EVENT_FIELDS = /* GraphQL */ `
+  fragment AuditEventFields on AuditEvent {
+    position
+    streamId
+    version
+    type
+    occurredAt
+    actor { id }
+    correlationId
+    causationId
+    data
+    metadata
+    hash
+    previousHash
+  }
+`;
+
+/** The fragments each fragment spreads, so a document names each one exactly once. */
+const FRAGMENTS: Record<string, { text: string; uses: string[] }> = {
+  ItemFields: { text: ITEM_FIELDS, uses: [] },
+  PracticeFields: { text: PRACTICE_FIELDS, uses: ['ItemFields'] },
+  AnswerFields: { text: ANSWER_FIELDS, uses: [] },
+  QuestionFields: { text: QUESTION_FIELDS, uses: ['ItemFields', 'AnswerFields'] },
+  ProposalFields: { text: PROPOSAL_FIELDS, uses: ['ItemFields'] },
+  CommentFields: { text: COMMENT_FIELDS, uses: [] },
+  AuditEventFields: { text: AUDIT_EVENT_FIELDS, uses: [] },
+};
+
+/** An operation followed by the fragments it spreads, directly or through other fragments. */
+function withFragments(operation: string, ...names: string[]): string {
+  const included = new Set<string>();
+  const include = (name: string) => {
+    if (included.has(name)) return;
+    included.add(name);
+    FRAGMENTS[name]?.uses.forEach(include);
+  };
+  names.forEach(include);
+  return [operation, ...[...included].map((name) => FRAGMENTS[name]?.text ?? '')].join('\n');
+}
+
+const ANY_ITEM = '...PracticeFields ...QuestionFields ...ProposalFields';
+const ANY_ITEM_FRAGMENTS = ['PracticeFields', 'QuestionFields', 'ProposalFields'];
+
+// ---------------------------------------------------------------- practices
+
+export const SHARE_PRACTICE = withFragments(
+  'mutation SharePractice($input: SharePracticeInput!) { sharePractice(input: $input) { ...PracticeFields } }',
+  'PracticeFields',
+);
+
+export const REVISE_PRACTICE = withFragments(
+  'mutation RevisePractice($input: RevisePracticeInput!) { revisePractice(input: $input) { ...PracticeFields } }',
+  'PracticeFields',
+);
+
+export const WITHDRAW_PRACTICE = withFragments(
+  'mutation WithdrawPractice($id: ID!, $reason: String!) { withdrawPractice(id: $id, reason: $reason) { ...PracticeFields } }',
+  'PracticeFields',
+);
+
+export const ADOPT_PRACTICE = withFragments(
+  'mutation AdoptPractice($id: ID!, $note: String) { adoptPractice(id: $id, note: $note) { ...PracticeFields } }',
+  'PracticeFields',
+);
+
+// ---------------------------------------------------------------- questions
+
+export const ASK_QUESTION = withFragments(
+  'mutation AskQuestion($input: AskQuestionInput!) { askQuestion(input: $input) { ...QuestionFields } }',
+  'QuestionFields',
+);
+
+export const ANSWER_QUESTION = withFragments(
+  'mutation AnswerQuestion($input: AnswerQuestionInput!) { answerQuestion(input: $input) { ...AnswerFields } }',
+  'AnswerFields',
+);
+
+export const ACCEPT_ANSWER = withFragments(
+  `mutation AcceptAnswer($questionId: ID!, $answerId: ID!) {
+    acceptAnswer(questionId: $questionId, answerId: $answerId) { ...QuestionFields }
+  }`,
+  'QuestionFields',
+);
+
+export const CLOSE_QUESTION = withFragments(
+  'mutation CloseQuestion($id: ID!, $reason: String) { closeQuestion(id: $id, reason: $reason) { ...QuestionFields } }',
+  'QuestionFields',
+);
+
+// ---------------------------------------------------------------- proposals
+
+export const PROPOSE_JOINT_PROJECT = withFragments(
+  `mutation ProposeJointProject($input: ProposeJointProjectInput!) {
+    proposeJointProject(input: $input) { ...ProposalFields }
+  }`,
+  'ProposalFields',
+);
+
+export const RESPOND_TO_INVITATION = withFragments(
+  `mutation RespondToInvitation($proposalId: ID!, $accept: Boolean!, $note: String) {
+    respondToInvitation(proposalId: $proposalId, accept: $accept, note: $note) { ...ProposalFields }
+  }`,
+  'ProposalFields',
+);
+
+export const SUBMIT_PROPOSAL = withFragments(
+  'mutation SubmitProposal($id: ID!) { submitProposal(id: $id) { ...ProposalFields } }',
+  'ProposalFields',
+);
+
+export const REVIEW_PROPOSAL = withFragments(
+  `mutation ReviewProposal($id: ID!, $decision: ReviewDecision!, $note: String!) {
+    reviewProposal(id: $id, decision: $decision, note: $note) { ...ProposalFields }
+  }`,
+  'ProposalFields',
+);
+
+export const WITHDRAW_PROPOSAL = withFragments(
+  'mutation WithdrawProposal($id: ID!, $reason: String!) { withdrawProposal(id: $id, reason: $reason) { ...ProposalFields } }',
+  'ProposalFields',
+);
+
+// ---------------------------------------------------------------- discussions
+
+export const POST_COMMENT = withFragments(
+  'mutation PostComment($input: PostCommentInput!) { postComment(input: $input) { ...CommentFields } }',
+  'CommentFields',
+);
+
+export const EDIT_COMMENT = withFragments(
+  'mutation EditComment($id: ID!, $body: String!) { editComment(id: $id, body: $body) { ...CommentFields } }',
+  'CommentFields',
+);
+
+export const RETRACT_COMMENT = withFragments(
+  'mutation RetractComment($id: ID!, $reason: String!) { retractComment(id: $id, reason: $reason) { ...CommentFields } }',
+  'CommentFields',
+);
+
+export const ITEM_COMMENTS = withFragments(
+  `query ItemComments($id: ID!, $first: Int, $after: String) {
+    item(id: $id) {
+      id
+      comments(first: $first, after: $after) {
+        edges { cursor node { ...CommentFields } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }`,
+  'CommentFields',
+);
+
+/** The `comments` field with its default page size (50). */
+export const ITEM_COMMENTS_DEFAULT_PAGE = withFragments(
+  'query ItemCommentsDefault($id: ID!) { item(id: $id) { id comments { edges { node { ...CommentFields } } pageInfo { hasNextPage } } } }',
+  'CommentFields',
+);
+
+// ---------------------------------------------------------------- queries
+
+export const VIEWER = 'query Viewer { viewer { id name country { code name subregion } roles } }';
+
+export const COUNTRIES = 'query Countries($subregion: Subregion) { countries(subregion: $subregion) { code name subregion } }';
+
+export const ITEM = withFragments(`query Item($id: ID!) { item(id: $id) { ${ANY_ITEM} } }`, ...ANY_ITEM_FRAGMENTS);
+
+export const ITEM_AS_OF = withFragments(
+  `query ItemAsOf($id: ID!, $at: DateTime!) { itemAsOf(id: $id, at: $at) { ${ANY_ITEM} } }`,
+  ...ANY_ITEM_FRAGMENTS,
+);
+
+export const ITEM_HISTORY = withFragments(
+  'query ItemHistory($id: ID!) { item(id: $id) { id version history { ...AuditEventFields } } }',
+  'AuditEventFields',
+);
+
+/** Lean enough that a page of 100 stays within the cost limit. */
+export const FEED = /* GraphQL */ `
+  query Feed($subregion: Subregion, $kinds: [ItemKind!], $topics: [Topic!], $first: Int, $after: String) {
+    feed(subregion: $subregion, kinds: $kinds, topics: $topics, first: $first, after: $after) {
+      edges { cursor node { cursor activity occurredAt actor { id } item { id kind title } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+/** Each entry's subregional feeds; a literal page size keeps the cost estimate at the page actually asked for. */
+export const FEED_SUBREGIONS = /* GraphQL */ `
+  query FeedSubregions($subregion: Subregion, $topics: [Topic!]) {
+    feed(subregion: $subregion, topics: $topics, first: 20) {
+      edges { node { activity subregions item { id subregions } } }
+    }
+  }
+`;
+
+export const SEARCH = /* GraphQL */ `
+  query Search($text: String!, $first: Int, $after: String) {
+    search(text: $text, first: $first, after: $after) {
+      edges { cursor node { id kind title } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+export const AUDIT_TRAIL = withFragments(
+  `query AuditTrail($filter: AuditFilter, $first: Int, $after: String) {
+    auditTrail(filter: $filter, first: $first, after: $after) {
+      edges { cursor node { ...AuditEventFields } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`,
+  'AuditEventFields',
+);
+
+export const VERIFY_INTEGRITY = 'query VerifyIntegrity { verifyIntegrity { valid streamsChecked eventsChecked problems } }';
+
+export const COOPERATION_STATS = /* GraphQL */ `
+  query CooperationStats($from: DateTime, $to: DateTime) {
+    cooperationStats(from: $from, to: $to) { country { code } total counts { activity count } }
+  }
+`;

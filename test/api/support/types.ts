@@ -1,0 +1,116 @@
+/** What the suites' documents (./documents.ts) select, as the client sees it. */
+
+export type Subregion = 'SOUTH_EASTERN_EUROPE' | 'EASTERN_EUROPE' | 'CAUCASUS' | 'CENTRAL_ASIA';
+export type Kind = 'PRACTICE' | 'QUESTION' | 'PROPOSAL';
+
+export interface CountryRef {
+  code: string;
+}
+
+export interface ItemFields {
+  __typename: 'Practice' | 'Question' | 'JointProjectProposal';
+  id: string;
+  kind: Kind;
+  title: string;
+  topics: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  subregions: Subregion[];
+  country: { code: string; name: string; subregion: Subregion };
+  author: { id: string; name: string; country: CountryRef | null; roles: string[] };
+  audience: { scope: string; subregions: Subregion[]; countries: CountryRef[] };
+}
+
+export interface PracticeFields extends ItemFields {
+  summary: string;
+  body: string;
+  status: 'PUBLISHED' | 'WITHDRAWN';
+  adoptions: { country: CountryRef; by: { id: string }; note: string | null; adoptedAt: string }[];
+}
+
+export interface AnswerFields {
+  id: string;
+  questionId: string;
+  body: string;
+  author: { id: string };
+  country: CountryRef | null;
+  answeredAt: string;
+  accepted: boolean;
+}
+
+export interface QuestionFields extends ItemFields {
+  body: string;
+  status: 'OPEN' | 'ANSWERED' | 'CLOSED';
+  answers: AnswerFields[];
+  acceptedAnswer: { id: string } | null;
+}
+
+export interface ProposalFields extends ItemFields {
+  objectives: string;
+  durationMonths: number;
+  leadCountry: CountryRef;
+  status: 'DRAFT' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'ENDORSED' | 'DECLINED' | 'WITHDRAWN';
+  partners: { country: CountryRef; status: 'INVITED' | 'JOINED' | 'DECLINED'; note: string | null; respondedAt: string | null }[];
+  reviews: { decision: string; note: string; reviewer: { id: string }; reviewedAt: string }[];
+}
+
+export type AnyItem = PracticeFields | QuestionFields | ProposalFields;
+
+export interface CommentFields {
+  id: string;
+  itemId: string;
+  body: string | null;
+  author: { id: string };
+  country: CountryRef | null;
+  replyTo: string | null;
+  postedAt: string;
+  editedAt: string | null;
+  retracted: boolean;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Connection<Node> {
+  edges: { cursor: string; node: Node }[];
+  pageInfo: PageInfo;
+}
+
+export interface FeedNode {
+  cursor: string;
+  activity: string;
+  occurredAt: string;
+  actor: { id: string };
+  item: { id: string; kind: Kind; title: string };
+}
+
+export interface AuditEventFields {
+  position: string;
+  streamId: string;
+  version: number;
+  type: string;
+  occurredAt: string;
+  actor: { id: string } | null;
+  correlationId: string | null;
+  causationId: string | null;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  hash: string;
+  previousHash: string | null;
+}
+
+export interface IntegrityReport {
+  valid: boolean;
+  streamsChecked: number;
+  eventsChecked: number;
+  problems: string[];
+}
+
+export interface CountryActivity {
+  country: CountryRef;
+  total: number;
+  counts: { activity: string; count: number }[];
+}
