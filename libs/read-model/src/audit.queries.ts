@@ -8,10 +8,11 @@ import { inList, listParameter, StatementVariants } from './sql-filters.js';
 
 const DEFAULT_AUDIT_PAGE = 100;
 const AUDIT_CURSOR = 'audit';
-const COLUMNS = `position, event_id, stream_id, version, type, occurred_at, correlation_id, causation_id,
+const COLUMNS = `seq, position, event_id, stream_id, version, type, occurred_at, correlation_id, causation_id,
   data, metadata, hash, previous_hash, item_id, item_kind`;
 
 interface AuditRow {
+  seq: number;
   position: string;
   event_id: string;
   stream_id: string;
@@ -34,7 +35,7 @@ export class AuditQueries {
 
   constructor(db: Database.Database) {
     this.variants = new StatementVariants(db);
-    this.ofItem = db.prepare(`SELECT ${COLUMNS} FROM audit_events WHERE item_id = ? ORDER BY position`);
+    this.ofItem = db.prepare(`SELECT ${COLUMNS} FROM audit_events WHERE item_id = ? ORDER BY seq`);
   }
 
   /** Every event of the item's stream and of its discussion, oldest first. Visibility is the caller's. */
@@ -47,12 +48,12 @@ export class AuditQueries {
     const size = pageSize(page.first, DEFAULT_AUDIT_PAGE);
     const parameters: Record<string, string | number> = { limit: size + 1 };
     const conditions: string[] = [];
-    const add = (name: string, value: string | null | undefined, condition: string) => {
+    const add = (name: string, value: string | number | null | undefined, condition: string) => {
       if (value === null || value === undefined) return;
       parameters[name] = value;
       conditions.push(condition);
     };
-    add('after', page.after == null ? null : decodeCursor(AUDIT_CURSOR, page.after, ['string'])[0], 'position > @after');
+    add('after', page.after == null ? null : decodeCursor(AUDIT_CURSOR, page.after, ['number'])[0], 'seq > @after');
     add('itemId', filter?.itemId, 'item_id = @itemId');
     add('actorId', filter?.actorId, 'actor_id = @actorId');
     add('kinds', listParameter(filter?.kinds), inList('item_kind', 'kinds'));
@@ -62,10 +63,10 @@ export class AuditQueries {
     add('to', filter?.to?.toISOString(), 'occurred_at < @to');
     const statement = this.variants.get(conditions.join(' AND '), () =>
       `SELECT ${COLUMNS} FROM audit_events ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
-       ORDER BY position LIMIT @limit`,
+       ORDER BY seq LIMIT @limit`,
     );
     const rows = statement.all(parameters) as AuditRow[];
-    return toPage(rows, size, (row) => ({ cursor: encodeCursor(AUDIT_CURSOR, [row.position]), node: auditEventView(row) }));
+    return toPage(rows, size, (row) => ({ cursor: encodeCursor(AUDIT_CURSOR, [row.seq]), node: auditEventView(row) }));
   }
 }
 

@@ -90,9 +90,12 @@ export const READ_MODEL_SCHEMA = `
   ) STRICT, WITHOUT ROWID;
   CREATE UNIQUE INDEX comments_by_item ON comments (item_id, position);
 
-  -- A rowid table: rows carry whole events, too big for a WITHOUT ROWID b-tree.
+  -- seq numbers the events in log order from 1, so a rebuild from the same log gives the same numbers
+  -- and cursors over it stay valid. Rows carry whole events: a rowid table, small integer index keys,
+  -- and indexes only for the selective filters (item, actor, country); the others filter a scan in order.
   CREATE TABLE audit_events (
-    position       TEXT    NOT NULL UNIQUE,
+    seq            INTEGER PRIMARY KEY,
+    position       TEXT    NOT NULL,
     event_id       TEXT    NOT NULL,
     stream_id      TEXT    NOT NULL,
     version        INTEGER NOT NULL,
@@ -109,9 +112,7 @@ export const READ_MODEL_SCHEMA = `
     item_id        TEXT,
     item_kind      TEXT
   ) STRICT;
-  CREATE INDEX audit_events_by_item ON audit_events (item_id, position);
-  CREATE INDEX audit_events_by_actor ON audit_events (actor_id, position);
-  CREATE INDEX audit_events_by_country ON audit_events (actor_country, position);
-  CREATE INDEX audit_events_by_type ON audit_events (type, position);
-  CREATE INDEX audit_events_by_time ON audit_events (occurred_at);
+  CREATE INDEX audit_events_by_item ON audit_events (item_id);
+  CREATE INDEX audit_events_by_actor ON audit_events (actor_id);
+  CREATE INDEX audit_events_by_country ON audit_events (actor_country);
 `;
