@@ -153,9 +153,8 @@ export class Projector {
   }
 
   private async run(): Promise<void> {
-    const iterator = this.store
-      .subscribeToAll(this.current === null ? {} : { fromPosition: this.current })
-      [Symbol.asyncIterator]();
+    const subscription = this.store.subscribeToAll(this.current === null ? {} : { fromPosition: this.current });
+    const iterator = subscription[Symbol.asyncIterator]();
     let pending: Promise<IteratorResult<RecordedEvent>> | null = null;
     try {
       for (;;) {

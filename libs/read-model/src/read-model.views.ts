@@ -1,4 +1,4 @@
-import { type ItemKind, isRole, type Participant, type Subregion, subregionsOf, type VisibilityItem } from '@coop/domain';
+import { type ItemKind, isRole, type Participant, type Subregion, type VisibilityItem } from '@coop/domain';
 import type { JsonObject, JsonValue, Position } from '@coop/event-store';
 import type { ItemState } from './item-kinds.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
@@ -14,7 +14,7 @@ export function itemView(
   version: number,
   state: ItemState,
   visibility: VisibilityItem,
-  subregions: readonly Subregion[] = subregionsOf(visibility),
+  subregions: readonly Subregion[],
 ): ItemView {
   return {
     id: state.id,
