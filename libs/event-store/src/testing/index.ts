@@ -1,0 +1,5 @@
+export * from './conformance-target.js';
+export { describeEventStoreConformance } from './event-store.conformance.js';
+export { checkEventStoreAgainstModel, type ModelCheckOptions } from './event-store.model-check.js';
+export { EventStoreModel, type ModelEvent, type ModelOutcome, type ModelRecord } from './event-store.model.js';
+export { AppendLoopProcess, type AppendLoopAck, type AppendLoopSpec } from './append-loop.process.js';
