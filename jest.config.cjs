@@ -30,11 +30,14 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      // Generous bounds only to stop a hang: CI machines are shared and slow at times.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
     },
   ],

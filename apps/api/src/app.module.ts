@@ -1,15 +1,42 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DiscussionsModule } from './discussions/discussions.module.js';
+import { FeedModule } from './feed/feed.module.js';
+import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ItemsModule } from './items/items.module.js';
+import { PracticesModule } from './practices/practices.module.js';
+import { ReadModelModule } from './projection/read-model.module.js';
+import { ProposalsModule } from './proposals/proposals.module.js';
+import { QuestionsModule } from './questions/questions.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
+import { EventStoreModule } from './store/event-store.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config, logger), HealthModule],
+      imports: [
+        ConfigModule.forRoot(config, logger),
+        AuthModule,
+        EventStoreModule,
+        ReadModelModule,
+        HealthModule,
+        GraphqlApiModule.forRoot(),
+        ReferenceModule,
+        ItemsModule,
+        PracticesModule,
+        QuestionsModule,
+        ProposalsModule,
+        DiscussionsModule,
+        FeedModule,
+        AuditModule,
+      ],
     };
   }
 }

@@ -14,7 +14,7 @@ export * from './shared/domain.errors.js';
 export * from './shared/decider.types.js';
 export * from './shared/event.types.js';
 export type { EmptyState } from './shared/state.guards.js';
-export { FORBIDDEN_CONTROL_CHARACTER, INPUT_LIMITS, type Range } from './shared/input.validation.js';
+export { FORBIDDEN_CONTROL_CHARACTER, INPUT_LIMITS, InputValidator, type Range } from './shared/input.validation.js';
 export * from './visibility/visibility.js';
 
 export * from './practice/practice.commands.js';
@@ -33,3 +33,4 @@ export * from './discussion/discussion.decider.js';
 export * from './events/domain-event.js';
 export * from './events/activity.js';
 export * from './streams/stream-names.js';
+export * from './items/item-fold.js';

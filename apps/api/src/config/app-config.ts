@@ -18,6 +18,8 @@ export interface AppConfig {
     | { readonly kind: 'eventstoredb'; readonly connectionString: string };
   readonly auth: AuthConfig;
   readonly logLevel: string;
+  /** GraphQL operations a viewer (or anonymous address) may start per minute. */
+  readonly rateLimitPerMinute: number;
 }
 
 /** A bad configuration value: start-up stops with a message naming the variable. */
@@ -122,5 +124,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
         : { kind, connectionString: required(env, 'EVENTSTORE_CONNECTION_STRING', 'with EVENT_STORE=eventstoredb') },
     auth: authConfig(env, production, dataDir),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    rateLimitPerMinute: integerIn(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
   };
 }

@@ -1,0 +1,78 @@
+import { type Participant, isCountryCode, isRole } from '@coop/domain';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AuthConfig } from '../config/app-config.js';
+
+/** The token is missing, malformed, expired, wrongly signed, or its claims are not a participant. */
+export class AuthenticationFailed extends Error {
+  readonly code = 'UNAUTHENTICATED';
+
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'AuthenticationFailed';
+  }
+}
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** `Authorization` header value (or graphql-ws `connectionParams.authorization`) to its token. */
+export function bearerToken(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  return BEARER.exec(header.trim())?.[1] ?? null;
+}
+
+function participantFromClaims(claims: JWTPayload): Participant {
+  const { sub, name, country, roles } = claims as JWTPayload & Record<string, unknown>;
+  if (typeof sub !== 'string' || sub.length === 0) throw new AuthenticationFailed('token has no subject');
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) {
+    throw new AuthenticationFailed('token roles must be a non-empty list of PARTICIPANT, FOCAL_POINT, SECRETARIAT');
+  }
+  if (country !== undefined && country !== null && !isCountryCode(country)) {
+    throw new AuthenticationFailed('token country is not a beneficiary country');
+  }
+  const secretariat = roles.includes('SECRETARIAT');
+  if (!secretariat && !isCountryCode(country)) {
+    throw new AuthenticationFailed('token country is required for participants and focal points');
+  }
+  return {
+    id: sub,
+    name: typeof name === 'string' && name.trim().length > 0 ? name.trim() : sub,
+    country: isCountryCode(country) ? country : null,
+    roles: [...new Set(roles)],
+  };
+}
+
+/** Verifies bearer tokens (HS256 with a shared secret, or RS256/ES256 against an identity provider's JWKS). */
+export class TokenVerifier {
+  private readonly verifyToken: (token: string) => Promise<JWTPayload>;
+
+  constructor(auth: AuthConfig) {
+    if (auth.kind === 'secret') {
+      const { secret } = auth;
+      this.verifyToken = async (token) => (await jwtVerify(token, secret, { algorithms: ['HS256'] })).payload;
+    } else {
+      const keys: JWTVerifyGetKey = createRemoteJWKSet(auth.jwksUrl);
+      const { issuer, audience } = auth;
+      this.verifyToken = async (token) =>
+        (await jwtVerify(token, keys, { algorithms: ['RS256', 'ES256'], issuer, audience })).payload;
+    }
+  }
+
+  async verify(token: string): Promise<Participant> {
+    let claims: JWTPayload;
+    try {
+      claims = await this.verifyToken(token);
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) throw new AuthenticationFailed(`invalid token (${error.code})`);
+      throw error;
+    }
+    return participantFromClaims(claims);
+  }
+
+  /** The viewer for a request: null without a token, `AuthenticationFailed` for a bad one. */
+  async viewerFrom(authorization: unknown): Promise<Participant | null> {
+    if (authorization === undefined || authorization === null || authorization === '') return null;
+    const token = bearerToken(authorization);
+    if (token === null) throw new AuthenticationFailed('authorization must be "Bearer <token>"');
+    return this.verify(token);
+  }
+}

@@ -1,0 +1,89 @@
+import { DateTimeScalar } from '../graphql/date-time.scalar.js';
+import { ACTIVITIES, type Activity, type Subregion } from '@coop/domain';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfo } from '../graphql/page.types.js';
+import { registerDomainEnum } from '../graphql/register-enum.js';
+import { CooperationItem } from '../items/cooperation-item.types.js';
+import { Country, Participant, SubregionEnum } from '../reference/reference.types.js';
+
+export const ActivityEnum = registerDomainEnum('Activity', ACTIVITIES);
+
+@ObjectType()
+export class FeedEntry {
+  @Field(() => String, {
+    description: 'Opaque, ordered by the global event log; pass to `since` to resume a subscription.',
+  })
+  cursor!: string;
+
+  @Field(() => ActivityEnum)
+  activity!: Activity;
+
+  @Field(() => DateTimeScalar)
+  occurredAt!: string;
+
+  @Field(() => Participant)
+  actor!: Participant;
+
+  @Field(() => CooperationItem)
+  item!: CooperationItem;
+
+  @Field(() => [SubregionEnum])
+  subregions!: Subregion[];
+}
+
+@ObjectType()
+export class FeedEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => FeedEntry)
+  node!: FeedEntry;
+}
+
+@ObjectType()
+export class FeedConnection {
+  @Field(() => [FeedEdge])
+  edges!: FeedEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType()
+export class ItemEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => CooperationItem)
+  node!: CooperationItem;
+}
+
+@ObjectType()
+export class ItemConnection {
+  @Field(() => [ItemEdge])
+  edges!: ItemEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType()
+export class ActivityCount {
+  @Field(() => ActivityEnum)
+  activity!: Activity;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class CountryActivity {
+  @Field(() => Country)
+  country!: Country;
+
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => [ActivityCount])
+  counts!: ActivityCount[];
+}

@@ -1,0 +1,20 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The error codes of DESIGN section 6: every error the API answers with
+ * carries one of these in `extensions.code`.
+ */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'INVALID_STATE'
+  | 'RATE_LIMITED'
+  | 'RESUME_REQUIRED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}

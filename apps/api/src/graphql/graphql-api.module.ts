@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
+import type { ServerOptions } from 'graphql-ws';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { AuthenticationFailed, TokenVerifier } from '../auth/token-verifier.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
+import { createErrorFormatter } from './error-formatting.js';
+import { createInputValidationPipe } from './input-validation.js';
+import type { GraphqlContext } from './graphql-context.js';
+import { queryLimitRules } from './query-limits.js';
+import { RateLimiter } from './rate-limiter.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<GraphqlContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const key = contextValue.viewer ? `viewer:${contextValue.viewer.id}` : `address:${contextValue.clientAddress}`;
+      const decision = limiter.take(key);
+      if (!decision.allowed) {
+        throw new GraphQLError('Too many requests', {
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, http: { status: 429 } },
+        });
+      }
+    },
+  };
+}
+
+const CORRELATION_ID = /^[\w.:-]{1,100}$/;
+
+/** A client's correlation id is kept only when it is a plain token, so it cannot smuggle anything into the log. */
+function correlationIdOf(header: unknown): string {
+  return typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
+}
+
+async function httpContext(verifier: TokenVerifier, request: FastifyRequest): Promise<GraphqlContext> {
+  try {
+    return {
+      viewer: await verifier.viewerFrom(request.headers.authorization),
+      clientAddress: request.ip,
+      correlationId: correlationIdOf(request.headers['x-correlation-id']),
+    };
+  } catch (error) {
+    if (error instanceof AuthenticationFailed) {
+      throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    }
+    throw error;
+  }
+}
+
+/**
+ * graphql-ws takes its own context: Nest would hand it the HTTP one, which
+ * reads headers a socket does not have. A bad token closes the socket (4403).
+ */
+function graphqlWsOptions(
+  verifier: TokenVerifier,
+): ServerOptions<Record<string, unknown>, { request: IncomingMessage }> {
+  return {
+    onConnect: async ({ connectionParams }) => {
+      try {
+        return (await verifier.viewerFrom(connectionParams?.['authorization'])) !== null;
+      } catch {
+        return false;
+      }
+    },
+    context: async ({ connectionParams, extra }): Promise<GraphqlContext> => ({
+      viewer: await verifier.viewerFrom(connectionParams?.['authorization']),
+      clientAddress: extra.request.socket.remoteAddress ?? 'unknown',
+      correlationId: randomUUID(),
+    }),
+  };
+}
+
+@Module({})
+export class GraphqlApiModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: GraphqlApiModule,
+      providers: [{ provide: APP_PIPE, useFactory: createInputValidationPipe }],
+      imports: [
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [APP_CONFIG, ROOT_LOGGER, TokenVerifier],
+          useFactory: (config: AppConfig, logger: Logger, verifier: TokenVerifier): ApolloDriverConfig => ({
+            path: GRAPHQL_PATH,
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: !config.production,
+            introspection: !config.production,
+            csrfPrevention: true,
+            includeStacktraceInErrorResponses: false,
+            validationRules: queryLimitRules(),
+            formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
+            plugins: [rateLimitPlugin(new RateLimiter(config.rateLimitPerMinute))],
+            context: (request: FastifyRequest) => httpContext(verifier, request),
+            subscriptions: { 'graphql-ws': graphqlWsOptions(verifier) as GraphQLWsSubscriptionsConfig },
+          }),
+        }),
+      ],
+    };
+  }
+}

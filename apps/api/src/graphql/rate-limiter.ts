@@ -1,0 +1,50 @@
+export interface RateLimitDecision {
+  readonly allowed: boolean;
+  /** Seconds until one more request would be allowed; 0 when allowed. */
+  readonly retryAfterSeconds: number;
+}
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+/** Buckets idle this long are full again and can be forgotten, which keeps memory bounded by active keys. */
+const SWEEP_EVERY = 10_000;
+
+/**
+ * A token bucket per key (viewer id, or client address when anonymous):
+ * `perMinute` requests a minute on average, bursts up to the same number.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly refillPerMs: number;
+  private takes = 0;
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.refillPerMs = perMinute / 60_000;
+  }
+
+  take(key: string): RateLimitDecision {
+    const now = this.now();
+    if (++this.takes % SWEEP_EVERY === 0) this.sweep(now);
+    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, updatedAt: now };
+    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs);
+    bucket.updatedAt = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+    return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000) };
+  }
+
+  private sweep(now: number): void {
+    for (const [key, bucket] of this.buckets) {
+      if (bucket.tokens + (now - bucket.updatedAt) * this.refillPerMs >= this.perMinute) this.buckets.delete(key);
+    }
+  }
+}

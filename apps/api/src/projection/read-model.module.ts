@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import type { EventStore } from '@coop/event-store';
+import { Projector, ReadModel, ReadModelDatabase } from '@coop/read-model';
+import {
+  type BeforeApplicationShutdown,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
+import { EVENT_STORE } from '../store/event-store.module.js';
+import { ProjectionHealth } from './projection-health.js';
+
+export const READ_MODEL_FILE = 'read-model.sqlite';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: ReadModelDatabase,
+      inject: [APP_CONFIG, ROOT_LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) =>
+        ReadModelDatabase.open(join(config.dataDir, READ_MODEL_FILE), {
+          logger: logger.child({ component: 'read-model' }),
+        }),
+    },
+    {
+      provide: ReadModel,
+      inject: [ReadModelDatabase],
+      useFactory: (database: ReadModelDatabase) => new ReadModel(database),
+    },
+    {
+      provide: Projector,
+      inject: [EVENT_STORE, ReadModelDatabase, ROOT_LOGGER],
+      useFactory: (store: EventStore, database: ReadModelDatabase, logger: Logger) =>
+        new Projector(store, database, { logger: logger.child({ component: 'projector' }) }),
+    },
+    ProjectionHealth,
+  ],
+  exports: [ReadModel, Projector, ProjectionHealth],
+})
+export class ReadModelModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly projector: Projector,
+    @Inject(ReadModelDatabase) private readonly database: ReadModelDatabase,
+  ) {}
+
+  /** Catch-up runs in the background: the service answers (and reports its lag) while the read model fills. */
+  onApplicationBootstrap(): void {
+    this.projector.start();
+  }
+
+  /** Before the store closes: the projector finishes its batch and stops at a checkpoint. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+  }
+
+  onApplicationShutdown(): void {
+    this.database.close();
+  }
+}

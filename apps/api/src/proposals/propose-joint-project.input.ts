@@ -1,0 +1,49 @@
+import { INPUT_LIMITS, type Topic } from '@coop/domain';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OptionalText, Text, TopicList } from '../graphql/input-validation.js';
+import { AudienceInput, ValidAudience } from '../items/audience.input.js';
+import { IDEMPOTENCY_KEY_LIMITS } from '../items/idempotency-key.js';
+import { TopicEnum } from '../reference/reference.types.js';
+
+@InputType()
+export class ProposeJointProjectInput {
+  @Field(() => String)
+  @Text(INPUT_LIMITS.title)
+  title!: string;
+
+  @Field(() => String)
+  @Text(INPUT_LIMITS.body)
+  objectives!: string;
+
+  @Field(() => [TopicEnum])
+  @TopicList()
+  topics!: Topic[];
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(INPUT_LIMITS.durationMonths.min)
+  @Max(INPUT_LIMITS.durationMonths.max)
+  durationMonths!: number;
+
+  /** Known codes and "not the lead" are the decider's to check: only it knows the lead. */
+  @Field(() => [ID])
+  @ArrayMinSize(INPUT_LIMITS.partnerCountries.min)
+  @ArrayMaxSize(INPUT_LIMITS.partnerCountries.max)
+  @ArrayUnique()
+  partnerCountries!: string[];
+
+  @Field(() => AudienceInput, {
+    nullable: true,
+    description: 'Defaults to NETWORK. Partner countries always see the proposal.',
+  })
+  @IsOptional()
+  @Type(() => AudienceInput)
+  @ValidAudience()
+  audience?: AudienceInput | null;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(IDEMPOTENCY_KEY_LIMITS)
+  idempotencyKey?: string | null;
+}

@@ -1,0 +1,18 @@
+import { INPUT_LIMITS } from '@coop/domain';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { OptionalText, Text } from '../graphql/input-validation.js';
+import { IDEMPOTENCY_KEY_LIMITS } from '../items/idempotency-key.js';
+
+@InputType()
+export class AnswerQuestionInput {
+  @Field(() => ID)
+  questionId!: string;
+
+  @Field(() => String)
+  @Text(INPUT_LIMITS.body)
+  body!: string;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(IDEMPOTENCY_KEY_LIMITS)
+  idempotencyKey?: string | null;
+}

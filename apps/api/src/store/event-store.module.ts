@@ -1,0 +1,34 @@
+import { type EventStore, EventStoreDbEventStore, SqliteEventStore } from '@coop/event-store';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { CommandHandler } from '../commands/command-handler.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+function openEventStore(config: AppConfig, logger: Logger): EventStore {
+  const { eventStore } = config;
+  if (eventStore.kind === 'sqlite') return new SqliteEventStore(eventStore.file);
+  const storeLogger = logger.child({ component: 'eventstoredb' });
+  return new EventStoreDbEventStore(eventStore.connectionString, {
+    logger: { warn: (details, message) => storeLogger.warn(details, message) },
+  });
+}
+
+@Global()
+@Module({
+  providers: [
+    { provide: EVENT_STORE, inject: [APP_CONFIG, ROOT_LOGGER], useFactory: openEventStore },
+    { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },
+  ],
+  exports: [EVENT_STORE, CommandHandler],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** Last to go: the projector has stopped at a checkpoint by now (it stops before shutdown). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
