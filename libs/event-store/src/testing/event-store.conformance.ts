@@ -441,15 +441,20 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
 
       it('ends live subscriptions on close', async () => {
         await store.append('a-1', newEvents(2));
+        let live!: () => void;
+        const caughtUp = new Promise<void>((resolve) => (live = resolve));
         const consumed = withinGuard(
           (async () => {
             let count = 0;
-            for await (const _event of store.subscribeToAll()) count += 1;
+            for await (const _event of store.subscribeToAll()) {
+              count += 1;
+              if (count === 2) live();
+            }
             return count;
           })(),
           'subscription to end on close',
         );
-        await macrotask();
+        await withinGuard(caughtUp, 'catching up before close');
         await store.close();
         expect(await consumed).toBe(2);
       });
