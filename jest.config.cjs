@@ -26,18 +26,17 @@ const common = {
 
 /** @type {Config} */
 module.exports = {
+  // A generous bound only to stop a hang: CI machines are shared and slow at times.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,
       displayName: 'unit',
-      // Generous bounds only to stop a hang: CI machines are shared and slow at times.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
     },
   ],
