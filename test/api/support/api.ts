@@ -5,7 +5,8 @@ import {
   ASK_QUESTION,
   AUDIT_TRAIL,
   FEED,
-  ITEM,
+  ITEM_OF_TYPE,
+  ITEM_TYPE,
   POST_COMMENT,
   PROPOSE_JOINT_PROJECT,
   RESPOND_TO_INVITATION,
@@ -149,8 +150,11 @@ export async function postComment(
 
 // ---------------------------------------------------------------- reads
 
+/** The item with its kind's fields as `who` sees it; null when they may not see it. */
 export async function itemFor(app: TestApp, who: Participant, id: string): Promise<AnyItem | null> {
-  return dataOf(await app.gql<{ item: AnyItem | null }>(who, ITEM, { id })).item;
+  const found = dataOf(await app.gql<{ item: { __typename: keyof typeof ITEM_OF_TYPE } | null }>(who, ITEM_TYPE, { id })).item;
+  if (found === null) return null;
+  return dataOf(await app.gql<{ item: AnyItem | null }>(who, ITEM_OF_TYPE[found.__typename], { id })).item;
 }
 
 export interface FeedArgs {

@@ -120,9 +120,6 @@ function withFragments(operation: string, ...names: string[]): string {
   return [operation, ...[...included].map((name) => FRAGMENTS[name]?.text ?? '')].join('\n');
 }
 
-const ANY_ITEM = '...PracticeFields ...QuestionFields ...ProposalFields';
-const ANY_ITEM_FRAGMENTS = ['PracticeFields', 'QuestionFields', 'ProposalFields'];
-
 // ---------------------------------------------------------------- practices
 
 export const SHARE_PRACTICE = withFragments(
@@ -244,11 +241,21 @@ export const VIEWER = 'query Viewer { viewer { id name country { code name subre
 
 export const COUNTRIES = 'query Countries($subregion: Subregion) { countries(subregion: $subregion) { code name subregion } }';
 
-export const ITEM = withFragments(`query Item($id: ID!) { item(id: $id) { ${ANY_ITEM} } }`, ...ANY_ITEM_FRAGMENTS);
+/** The fields every kind shares (a document selecting each kind's `status` at once is invalid: the enums differ). */
+export const ITEM = withFragments('query Item($id: ID!) { item(id: $id) { ...ItemFields } }', 'ItemFields');
+
+/** One kind's full fields: `itemFor` asks for the item's type first, then for these. */
+export const ITEM_OF_TYPE = {
+  Practice: withFragments('query Practice($id: ID!) { item(id: $id) { ...PracticeFields } }', 'PracticeFields'),
+  Question: withFragments('query Question($id: ID!) { item(id: $id) { ...QuestionFields } }', 'QuestionFields'),
+  JointProjectProposal: withFragments('query Proposal($id: ID!) { item(id: $id) { ...ProposalFields } }', 'ProposalFields'),
+} as const;
+
+export const ITEM_TYPE = 'query ItemType($id: ID!) { item(id: $id) { __typename } }';
 
 export const ITEM_AS_OF = withFragments(
-  `query ItemAsOf($id: ID!, $at: DateTime!) { itemAsOf(id: $id, at: $at) { ${ANY_ITEM} } }`,
-  ...ANY_ITEM_FRAGMENTS,
+  'query ItemAsOf($id: ID!, $at: DateTime!) { itemAsOf(id: $id, at: $at) { ...ItemFields ... on Practice { summary body status } } }',
+  'ItemFields',
 );
 
 export const ITEM_HISTORY = withFragments(
