@@ -22,14 +22,19 @@ export const GRAPHQL_PATH = '/graphql';
 
 function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<GraphqlContext> {
   return {
-    async requestDidStart({ contextValue }) {
-      const key = contextValue.viewer ? `viewer:${contextValue.viewer.id}` : `address:${contextValue.clientAddress}`;
-      const decision = limiter.take(key);
-      if (!decision.allowed) {
-        throw new GraphQLError('Too many requests', {
-          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, http: { status: 429 } },
-        });
-      }
+    // Apollo answers an error thrown from didResolveOperation as the request's own error, with its extensions.
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue }) {
+          const { viewer, clientAddress } = contextValue;
+          const decision = limiter.take(viewer ? `viewer:${viewer.id}` : `address:${clientAddress}`);
+          if (!decision.allowed) {
+            throw new GraphQLError('Too many requests', {
+              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, http: { status: 429 } },
+            });
+          }
+        },
+      };
     },
   };
 }

@@ -95,7 +95,9 @@ function fieldDefinition(
   return named.getFields()[node.name.value];
 }
 
+/** A list of objects costs as many times its selection as it may hold; a list of scalars is one value. */
 function multiplier(node: FieldNode, field: GraphQLField<unknown, unknown> | undefined): number {
+  if (!node.selectionSet) return 1;
   const first = node.arguments?.find((argument) => argument.name.value === 'first');
   if (first) return first.value.kind === Kind.INT ? Math.min(Number(first.value.value), MAX_PAGE) : MAX_PAGE;
   const pageArgument = field?.args.find((argument) => argument.name === 'first');
