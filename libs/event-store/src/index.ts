@@ -2,11 +2,8 @@ export * from './event-store.port.js';
 export * from './event-store.errors.js';
 export * from './event-metadata.js';
 export * from './hash-chain.js';
-export {
-  DEFAULT_MAX_APPEND_BYTES,
-  DEFAULT_MAX_EVENT_BYTES,
-  SqliteEventStore,
-} from './sqlite/sqlite-event-store.adapter.js';
+export { DEFAULT_MAX_APPEND_BYTES, DEFAULT_MAX_EVENT_BYTES } from './append-validation.js';
+export { SqliteEventStore } from './sqlite/sqlite-event-store.adapter.js';
 export * from './integrity-check.js';
 export {
   EventStoreDbEventStore,

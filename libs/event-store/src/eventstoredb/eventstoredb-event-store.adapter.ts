@@ -22,7 +22,14 @@ import {
   type ReadPosition,
   type RecordedEvent as EventStoreDbRecordedEvent,
 } from '@eventstore/db-client';
-import { EventStoreError, InvalidAppend, PayloadTooLarge, StoreClosed, StoreUnavailable, VersionConflict } from '../event-store.errors.js';
+import { resolveLimits, validateAppend } from '../append-validation.js';
+import {
+  EventStoreError,
+  PayloadTooLarge,
+  StoreClosed,
+  StoreUnavailable,
+  VersionConflict,
+} from '../event-store.errors.js';
 import type {
   AppendResult,
   EventStore,
@@ -37,16 +44,15 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port.js';
 import { decodePosition, encodePosition } from './eventstoredb-position.js';
-import { EventStoreDbSubscription, type SubscriptionLogger, type SubscriptionRetry } from './eventstoredb-subscription.js';
-
-const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
-const DEFAULT_MAX_APPEND_BYTES = 4 * 1024 * 1024;
+import {
+  EventStoreDbSubscription,
+  type SubscriptionLogger,
+  type SubscriptionRetry,
+} from './eventstoredb-subscription.js';
 
 const DEFAULT_PING_TIMEOUT_MS = 5_000;
 /** `$all` is read in pages of this many events while system events are skipped. */
 const READ_ALL_PAGE = 1_000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface EventStoreDbEventStoreOptions {
   readonly limits?: StoreLimits;
@@ -70,8 +76,7 @@ const silent: SubscriptionLogger = { warn: () => undefined };
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
-  private readonly maxEventBytes: number;
-  private readonly maxAppendBytes: number;
+  private readonly limits: Required<StoreLimits>;
   private readonly logger: SubscriptionLogger;
   private readonly retry: SubscriptionRetry | undefined;
   private readonly pingTimeoutMs: number;
@@ -81,19 +86,24 @@ export class EventStoreDbEventStore implements EventStore {
   /** `connectionString` as EventStoreDB clients take it: `esdb://host:2113?tls=false`, or a cluster's `esdb+discover://…`. */
   constructor(connectionString: string, options: EventStoreDbEventStoreOptions = {}) {
     this.client = EventStoreDBClient.connectionString(connectionString);
-    this.maxEventBytes = options.limits?.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-    this.maxAppendBytes = options.limits?.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+    this.limits = resolveLimits(options.limits);
     this.logger = options.logger ?? silent;
     this.retry = options.retry;
     this.pingTimeoutMs = options.pingTimeoutMs ?? DEFAULT_PING_TIMEOUT_MS;
   }
 
-  async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
     this.assertOpen();
     const expected = options.expectedVersion ?? 'any';
     const prepared = this.prepareAppend(streamId, events, expected);
     try {
-      const result = await this.client.appendToStream(streamId, prepared.events, { expectedRevision: toExpectedRevision(expected) });
+      const result = await this.client.appendToStream(streamId, prepared.events, {
+        expectedRevision: toExpectedRevision(expected),
+      });
       if ((expected === 'any' || expected === 'streamExists') && prepared.events.length > 1) {
         await this.assertInPlace(streamId, expected, prepared.events, result.nextExpectedRevision);
       }
@@ -120,7 +130,11 @@ export class EventStoreDbEventStore implements EventStore {
     const fromRevision = options.from === undefined ? (backwards ? END : START) : BigInt(Math.max(options.from, 1) - 1);
     try {
       const events: RecordedEvent[] = [];
-      const read = this.client.readStream(streamId, { fromRevision, direction: backwards ? BACKWARDS : FORWARDS, maxCount: limit });
+      const read = this.client.readStream(streamId, {
+        fromRevision,
+        direction: backwards ? BACKWARDS : FORWARDS,
+        maxCount: limit,
+      });
       for await (const resolved of read) {
         if (resolved.event !== undefined) events.push(toRecordedEvent(resolved.event));
       }
@@ -141,7 +155,8 @@ export class EventStoreDbEventStore implements EventStore {
       // The server reads backwards strictly before a position; the port starts at it.
       if (backwards && start !== undefined && limit > 0) {
         const [at] = await this.readAllPage(start, FORWARDS, 1);
-        if (at !== undefined && samePosition(at.position, start) && !isSystemEvent(at)) events.push(toRecordedEvent(at));
+        if (at !== undefined && samePosition(at.position, start) && !isSystemEvent(at))
+          events.push(toRecordedEvent(at));
       }
       // Client 6.2 sends no filter with `readAll`, so system events are skipped here, page by page.
       let from: ReadPosition = start ?? (backwards ? END : START);
@@ -151,7 +166,8 @@ export class EventStoreDbEventStore implements EventStore {
         const page = await this.readAllPage(from, backwards ? BACKWARDS : FORWARDS, count);
         for (const event of page) {
           if (events.length === limit) break;
-          if ((skip === undefined || !samePosition(event.position, skip)) && !isSystemEvent(event)) events.push(toRecordedEvent(event));
+          if ((skip === undefined || !samePosition(event.position, skip)) && !isSystemEvent(event))
+            events.push(toRecordedEvent(event));
         }
         const last = page[page.length - 1];
         if (last === undefined || page.length < count) break;
@@ -194,7 +210,10 @@ export class EventStoreDbEventStore implements EventStore {
     const read = this.client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new StoreUnavailable(`EventStoreDB did not answer within ${this.pingTimeoutMs} ms`)), this.pingTimeoutMs);
+      timer = setTimeout(
+        () => reject(new StoreUnavailable(`EventStoreDB did not answer within ${this.pingTimeoutMs} ms`)),
+        this.pingTimeoutMs,
+      );
     });
     try {
       await Promise.race([read.toArray(), timeout]);
@@ -218,7 +237,11 @@ export class EventStoreDbEventStore implements EventStore {
     return this.subscriptions.size;
   }
 
-  private async readAllPage(from: ReadPosition, direction: typeof FORWARDS | typeof BACKWARDS, maxCount: number): Promise<AllStreamRecordedEvent[]> {
+  private async readAllPage(
+    from: ReadPosition,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    maxCount: number,
+  ): Promise<AllStreamRecordedEvent[]> {
     const events: AllStreamRecordedEvent[] = [];
     for await (const resolved of this.client.readAll({ fromPosition: from, direction, maxCount })) {
       if (resolved.event !== undefined) events.push(resolved.event);
@@ -233,7 +256,12 @@ export class EventStoreDbEventStore implements EventStore {
    * always passes; ids found out of order were a partial duplicate, and
    * nothing was written.
    */
-  private async assertInPlace(streamId: string, expected: ExpectedVersion, events: readonly EventData[], lastRevision: bigint): Promise<void> {
+  private async assertInPlace(
+    streamId: string,
+    expected: ExpectedVersion,
+    events: readonly EventData[],
+    lastRevision: bigint,
+  ): Promise<void> {
     const first = lastRevision - BigInt(events.length - 1);
     const stored = first < 0n ? [] : await this.readRevisions(streamId, first, events.length);
     if (stored.length === events.length && stored.every((event, index) => event.id === events[index]?.id)) return;
@@ -241,7 +269,11 @@ export class EventStoreDbEventStore implements EventStore {
     throw new VersionConflict(streamId, expected, last?.version ?? 0);
   }
 
-  private async readRevisions(streamId: string, fromRevision: bigint, maxCount: number): Promise<EventStoreDbRecordedEvent[]> {
+  private async readRevisions(
+    streamId: string,
+    fromRevision: bigint,
+    maxCount: number,
+  ): Promise<EventStoreDbRecordedEvent[]> {
     const events: EventStoreDbRecordedEvent[] = [];
     for await (const resolved of this.client.readStream(streamId, { fromRevision, maxCount })) {
       if (resolved.event !== undefined) events.push(resolved.event);
@@ -256,45 +288,32 @@ export class EventStoreDbEventStore implements EventStore {
     throw new StoreUnavailable(`EventStoreDB reported no position for revision ${revision} of ${streamId}`);
   }
 
-  private prepareAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): { events: EventData[]; bytes: number } {
-    if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidAppend('The stream id is empty');
-    if (events.length === 0) throw new InvalidAppend(`An append to ${streamId} has no events`);
-    if (
-      typeof expected === 'number'
-        ? !Number.isSafeInteger(expected) || expected < 0
-        : expected !== 'any' && expected !== 'noStream' && expected !== 'streamExists'
-    ) {
-      throw new InvalidAppend(`Not an expected version: ${String(expected)}`);
-    }
-    const prepared: EventData[] = [];
-    const ids = new Set<string>();
-    let total = 0;
-    for (const event of events) {
-      if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new InvalidAppend(`Event id ${String(event.id)} is not a UUID`);
-      // The server parses ids as UUIDs and reads them back in lower case.
-      const id = event.id.toLowerCase();
-      if (ids.has(id)) throw new InvalidAppend(`Event id ${id} appears twice in one append`);
-      ids.add(id);
-      if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppend(`Event ${id} has no type`);
-      const data = JSON.stringify(event.data) as string | undefined;
-      if (data === undefined) throw new InvalidAppend(`Event ${id} has no JSON data`);
-      if (typeof event.metadata !== 'object' || event.metadata === null || Array.isArray(event.metadata)) {
-        throw new InvalidAppend(`Event ${id} metadata is not a JSON object`);
-      }
-      const bytes = Buffer.byteLength(data) + Buffer.byteLength(JSON.stringify(event.metadata));
-      if (bytes > this.maxEventBytes) throw new PayloadTooLarge('event', bytes, this.maxEventBytes);
-      total += bytes;
-      // The client serialises `data` with JSON.stringify, which takes any JSON value, not only its declared types.
-      prepared.push({ id, contentType: 'application/json', type: event.type, data: event.data as JSONType, metadata: event.metadata });
-    }
-    if (total > this.maxAppendBytes) throw new PayloadTooLarge('append', total, this.maxAppendBytes);
-    return { events: prepared, bytes: total };
+  /** The port's checks, then the client's shape; the client serialises `data` itself, so the event's own value goes. */
+  private prepareAppend(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+  ): { events: EventData[]; bytes: number } {
+    const { events: validated, bytes } = validateAppend(streamId, events, expected, this.limits);
+    return {
+      events: validated.map(({ id, type, event }) => ({
+        id,
+        contentType: 'application/json',
+        type,
+        data: event.data as JSONType,
+        metadata: event.metadata,
+      })),
+      bytes,
+    };
   }
 
   private toStoreError(error: unknown): EventStoreError {
     if (error instanceof EventStoreError) return error;
     if (this.closed) return new StoreClosed();
-    return new StoreUnavailable(`EventStoreDB failed: ${error instanceof Error ? error.message : String(error)}`, error);
+    return new StoreUnavailable(
+      `EventStoreDB failed: ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
   }
 
   private assertOpen(): void {

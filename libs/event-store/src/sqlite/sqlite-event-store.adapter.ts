@@ -1,12 +1,7 @@
 import { realpathSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import {
-  InvalidAppend,
-  PayloadTooLarge,
-  StoreClosed,
-  StoreUnavailable,
-  VersionConflict,
-} from '../event-store.errors.js';
+import { type ValidatedEvent, resolveLimits, validateAppend } from '../append-validation.js';
+import { InvalidAppend, StoreClosed, StoreUnavailable, VersionConflict } from '../event-store.errors.js';
 import type {
   AppendResult,
   EventStore,
@@ -21,15 +16,10 @@ import type {
 import { decodePosition, encodePosition } from './sqlite-position.js';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.js';
 
-export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
-export const DEFAULT_MAX_APPEND_BYTES = 4 * 1024 * 1024;
-
 /** Two processes on one file wait for each other's write lock this long before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
 /** How often a live subscription looks for commits made by other processes. */
 const FOREIGN_COMMIT_POLL_MS = 50;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // The rowid is the global position: SQLite hands out max(rowid)+1 under the
 // write lock and rows are never deleted, so positions grow in commit order
@@ -64,13 +54,6 @@ interface EventRow {
   recorded_at: string;
 }
 
-interface PreparedEvent {
-  id: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
-
 /** Live stores per database file, so that a commit wakes subscribers of every instance in this process. */
 const storesByFile = new Map<string, Set<SqliteEventStore>>();
 
@@ -85,8 +68,7 @@ const storesByFile = new Map<string, Set<SqliteEventStore>>();
  */
 export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly db: Database.Database;
-  private readonly maxEventBytes: number;
-  private readonly maxAppendBytes: number;
+  private readonly limits: Required<StoreLimits>;
   private readonly fileKey: string;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly clock = new IsoClock();
@@ -110,8 +92,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly select1: Database.Statement<[], number>;
 
   constructor(file: string, limits: StoreLimits = {}) {
-    this.maxEventBytes = limits.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
-    this.maxAppendBytes = limits.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES;
+    this.limits = resolveLimits(limits);
     try {
       this.db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
       this.db.pragma('journal_mode = WAL');
@@ -170,8 +151,8 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   ): Promise<AppendResult> {
     this.assertOpen();
     const expected = options.expectedVersion ?? 'any';
-    const prepared = this.prepareAppend(streamId, events, expected);
-    const { result, written } = this.write(streamId, prepared, expected);
+    const { events: validated } = validateAppend(streamId, events, expected, this.limits);
+    const { result, written } = this.write(streamId, validated, expected);
     if (written) this.wakeSubscribersOfFile();
     return result;
   }
@@ -251,46 +232,10 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     if (this.subscriptions.size === 0) this.stopWatchingForeignCommits();
   }
 
-  private prepareAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): PreparedEvent[] {
-    if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidAppend('The stream id is empty');
-    if (events.length === 0) throw new InvalidAppend(`An append to ${streamId} has no events`);
-    if (
-      typeof expected === 'number'
-        ? !Number.isSafeInteger(expected) || expected < 0
-        : expected !== 'any' && expected !== 'noStream' && expected !== 'streamExists'
-    ) {
-      throw new InvalidAppend(`Not an expected version: ${String(expected)}`);
-    }
-    const prepared: PreparedEvent[] = [];
-    const ids = new Set<string>();
-    let appendBytes = 0;
-    for (const event of events) {
-      if (typeof event.id !== 'string' || !UUID.test(event.id))
-        throw new InvalidAppend(`Event id ${String(event.id)} is not a UUID`);
-      // Ids are compared as stored; lower case makes the comparison the UUID's, as in EventStoreDB.
-      const id = event.id.toLowerCase();
-      if (ids.has(id)) throw new InvalidAppend(`Event id ${id} appears twice in one append`);
-      ids.add(id);
-      if (typeof event.type !== 'string' || event.type.length === 0) throw new InvalidAppend(`Event ${id} has no type`);
-      const data = JSON.stringify(event.data) as string | undefined;
-      if (data === undefined) throw new InvalidAppend(`Event ${id} has no JSON data`);
-      if (typeof event.metadata !== 'object' || event.metadata === null || Array.isArray(event.metadata)) {
-        throw new InvalidAppend(`Event ${id} metadata is not a JSON object`);
-      }
-      const metadata = JSON.stringify(event.metadata);
-      const bytes = Buffer.byteLength(data) + Buffer.byteLength(metadata);
-      if (bytes > this.maxEventBytes) throw new PayloadTooLarge('event', bytes, this.maxEventBytes);
-      appendBytes += bytes;
-      prepared.push({ id, type: event.type, data, metadata });
-    }
-    if (appendBytes > this.maxAppendBytes) throw new PayloadTooLarge('append', appendBytes, this.maxAppendBytes);
-    return prepared;
-  }
-
   /** One `BEGIN IMMEDIATE` transaction: the write lock is taken before the version is read. */
   private write(
     streamId: string,
-    events: PreparedEvent[],
+    events: ValidatedEvent[],
     expected: ExpectedVersion,
   ): { result: AppendResult; written: boolean } {
     try {
@@ -306,7 +251,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
 
   private writeInTransaction(
     streamId: string,
-    events: PreparedEvent[],
+    events: ValidatedEvent[],
     expected: ExpectedVersion,
   ): { result: AppendResult; written: boolean } {
     const current = this.streamVersion.get(streamId) ?? 0;
@@ -322,14 +267,14 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     let position = 0;
     try {
       for (let i = 0; i < events.length; i += 1) {
-        const event = events[i] as PreparedEvent;
+        const event = events[i] as ValidatedEvent;
         const row = this.insert.run(
           streamId,
           current + i + 1,
           event.id,
           event.type,
-          event.data,
-          event.metadata,
+          event.dataJson,
+          event.metadataJson,
           recordedAt,
         );
         position = Number(row.lastInsertRowid);
@@ -341,7 +286,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       // first id stands. Rows above `current` are this append's own inserts,
       // which the rollback undoes; if the first id is among the stored ones,
       // its insert was the one that failed and nothing was inserted.
-      const firstId = (events[0] as PreparedEvent).id;
+      const firstId = (events[0] as ValidatedEvent).id;
       const firstVersion = exact === undefined ? this.versionOfEvent.get(firstId, streamId, current) : undefined;
       if (firstVersion === undefined)
         throw new InvalidAppend(`An event id of the append to ${streamId} is already stored`);
@@ -353,7 +298,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   }
 
   /** The result of the earlier append of exactly these ids from `version` on, if they stand there. */
-  private originalResult(streamId: string, version: number, events: PreparedEvent[]): AppendResult | undefined {
+  private originalResult(streamId: string, version: number, events: ValidatedEvent[]): AppendResult | undefined {
     const stored = this.eventIdsFrom.all(streamId, version, events.length);
     if (stored.length !== events.length) return undefined;
     for (let i = 0; i < events.length; i += 1) {
