@@ -56,7 +56,7 @@ function measure(
         ? measure(context, selection.selectionSet, field?.type, visiting)
         : { depth: 0, cost: 0 };
       depth = Math.max(depth, 1 + child.depth);
-      cost += (1 + child.cost) * multiplier(selection, field);
+      cost += (1 + child.cost) * multiplier(selection, field, parentType);
       continue;
     }
     let fragmentSelections: SelectionSetNode;
@@ -96,8 +96,14 @@ function fieldDefinition(
 }
 
 /** A list of objects costs as many times its selection as it may hold; a list of scalars is one value. */
-function multiplier(node: FieldNode, field: GraphQLField<unknown, unknown> | undefined): number {
+function multiplier(
+  node: FieldNode,
+  field: GraphQLField<unknown, unknown> | undefined,
+  parentType: GraphQLOutputType | undefined,
+): number {
   if (!node.selectionSet) return 1;
+  // A connection's edges are the page its `first` already counted.
+  if (node.name.value === 'edges' && parentType && getNamedType(parentType).name.endsWith('Connection')) return 1;
   const first = node.arguments?.find((argument) => argument.name.value === 'first');
   if (first) return first.value.kind === Kind.INT ? Math.min(Number(first.value.value), MAX_PAGE) : MAX_PAGE;
   const pageArgument = field?.args.find((argument) => argument.name === 'first');
