@@ -19,6 +19,12 @@ async function main(): Promise<void> {
   const app = await startApp(config, logger);
   const { port } = app.getHttpServer().address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}/graphql` }, 'cooperation network ready');
+  if (!config.production && config.auth.kind === 'secret') {
+    logger.info(
+      { example: 'npm run token -- --sub kz-fp --name "Aigerim" --country KZ --roles FOCAL_POINT' },
+      'get a development token with npm run token (signed with the secret in DATA_DIR)',
+    );
+  }
 
   // Nest's own shutdown hooks re-raise the signal after closing, which makes a
   // clean drain look like a crash to a supervisor: close, then exit 0.
