@@ -28,8 +28,6 @@ describe('service lifecycle (built service as a real process)', () => {
   });
 
   it('refuses to start in production without a token secret', async () => {
-    await expect(startServiceProcess({ DATA_DIR: dataDir, NODE_ENV: 'production' })).rejects.toThrow(
-      /AUTH_JWT_SECRET/,
-    );
+    await expect(startServiceProcess({ DATA_DIR: dataDir, NODE_ENV: 'production' })).rejects.toThrow(/AUTH_JWT_SECRET/);
   });
 });

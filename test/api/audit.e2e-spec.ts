@@ -12,7 +12,13 @@ import {
   proposeJointProject,
   sharePractice,
 } from './support/api.js';
-import { ADOPT_PRACTICE, AUDIT_TRAIL, COOPERATION_STATS, SHARE_PRACTICE, VERIFY_INTEGRITY } from './support/documents.js';
+import {
+  ADOPT_PRACTICE,
+  AUDIT_TRAIL,
+  COOPERATION_STATS,
+  SHARE_PRACTICE,
+  VERIFY_INTEGRITY,
+} from './support/documents.js';
 import { cast } from './support/people.js';
 import type { AuditEventFields, Connection, CountryActivity, IntegrityReport } from './support/types.js';
 
@@ -31,9 +37,11 @@ afterAll(async () => {
 type AuditArgs = { filter?: Record<string, unknown>; first?: number; after?: string | null };
 const auditTrail = async (args: AuditArgs = {}) =>
   dataOf(await app.gql<{ auditTrail: Connection<AuditEventFields> }>(secretariat, AUDIT_TRAIL, { ...args })).auditTrail;
-const verifyIntegrity = async () => dataOf(await app.gql<{ verifyIntegrity: IntegrityReport }>(secretariat, VERIFY_INTEGRITY)).verifyIntegrity;
+const verifyIntegrity = async () =>
+  dataOf(await app.gql<{ verifyIntegrity: IntegrityReport }>(secretariat, VERIFY_INTEGRITY)).verifyIntegrity;
 const stats = async (from?: string, to?: string) =>
-  dataOf(await app.gql<{ cooperationStats: CountryActivity[] }>(secretariat, COOPERATION_STATS, { from, to })).cooperationStats;
+  dataOf(await app.gql<{ cooperationStats: CountryActivity[] }>(secretariat, COOPERATION_STATS, { from, to }))
+    .cooperationStats;
 const countOf = (rows: CountryActivity[], country: string, activity: string) =>
   rows.find((row) => row.country.code === country)?.counts.find((count) => count.activity === activity)?.count ?? 0;
 
@@ -41,7 +49,12 @@ describe('auditTrail', () => {
   it('records who did what, when and why, hash-chained within each stream', async () => {
     const correlationId = `audit-test-${Date.now()}`;
     const shared = dataOf(
-      await app.gql<{ sharePractice: { id: string } }>(kzExpert, SHARE_PRACTICE, { input: practiceInput() }, { 'x-correlation-id': correlationId }),
+      await app.gql<{ sharePractice: { id: string } }>(
+        kzExpert,
+        SHARE_PRACTICE,
+        { input: practiceInput() },
+        { 'x-correlation-id': correlationId },
+      ),
     ).sharePractice;
     dataOf(await app.gql(geExpert, ADOPT_PRACTICE, { id: shared.id, note: 'Adopted in Tbilisi' }));
     const events = await auditEventsOfItem(app, secretariat, shared.id);
@@ -57,7 +70,12 @@ describe('auditTrail', () => {
     expect(first.causationId).toEqual(expect.any(String));
     expect(first.data).toMatchObject({ practiceId: shared.id, country: 'KZ' });
     expect(second.data).toMatchObject({ note: 'Adopted in Tbilisi', country: 'GE' });
-    expect(first.metadata).toMatchObject({ actorId: kzExpert.id, actorCountry: 'KZ', actorRoles: ['PARTICIPANT'], schemaVersion: expect.any(Number) });
+    expect(first.metadata).toMatchObject({
+      actorId: kzExpert.id,
+      actorCountry: 'KZ',
+      actorRoles: ['PARTICIPANT'],
+      schemaVersion: expect.any(Number),
+    });
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(first.previousHash).toBeNull();
     expect(second.previousHash).toBe(first.hash);
@@ -92,13 +110,21 @@ describe('auditTrail', () => {
     const mine = (events: Connection<AuditEventFields>) =>
       events.edges.map((edge) => edge.node).filter((event) => [...ids].some((id) => event.streamId.endsWith(id)));
 
-    expect(mine(await auditTrail({ filter: { itemId: question.id } })).map((event) => event.type)).toEqual(['QuestionAsked', 'QuestionAnswered']);
+    expect(mine(await auditTrail({ filter: { itemId: question.id } })).map((event) => event.type)).toEqual([
+      'QuestionAsked',
+      'QuestionAnswered',
+    ]);
     expect(mine(await auditTrail({ filter: { kinds: ['PROPOSAL'] } })).map((event) => event.type)).toEqual([
       'JointProjectProposed',
       'CommentPosted',
     ]);
-    expect(mine(await auditTrail({ filter: { countries: ['GE'] } })).map((event) => event.type)).toEqual(['QuestionAnswered', 'CommentPosted']);
-    expect(mine(await auditTrail({ filter: { actorId: uzFocalPoint.id } })).map((event) => event.type)).toEqual(['PracticeShared']);
+    expect(mine(await auditTrail({ filter: { countries: ['GE'] } })).map((event) => event.type)).toEqual([
+      'QuestionAnswered',
+      'CommentPosted',
+    ]);
+    expect(mine(await auditTrail({ filter: { actorId: uzFocalPoint.id } })).map((event) => event.type)).toEqual([
+      'PracticeShared',
+    ]);
     expect(mine(await auditTrail({ filter: { types: ['QuestionAnswered'] } }))).toEqual([
       expect.objectContaining({ type: 'QuestionAnswered', data: expect.objectContaining({ answerId: answer.id }) }),
     ]);
@@ -164,7 +190,9 @@ describe('verifyIntegrity', () => {
     const store = new Database(join(app.dataDir, 'events.sqlite'));
     try {
       const changed = store
-        .prepare("UPDATE events SET data = json_set(data, '$.title', 'Quietly rewritten') WHERE stream_id = ? AND version = 1")
+        .prepare(
+          "UPDATE events SET data = json_set(data, '$.title', 'Quietly rewritten') WHERE stream_id = ? AND version = 1",
+        )
         .run(`practice-${practice.id}`);
       expect(changed.changes).toBe(1);
     } finally {

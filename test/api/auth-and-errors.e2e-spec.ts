@@ -69,14 +69,20 @@ describe('authentication', () => {
       country: { code: 'KZ', name: 'Kazakhstan', subregion: 'CENTRAL_ASIA' },
       roles: ['FOCAL_POINT'],
     });
-    expect(dataOf(await app.gql(secretariat, VIEWER)).viewer).toMatchObject({ id: secretariat.id, country: null, roles: ['SECRETARIAT'] });
+    expect(dataOf(await app.gql(secretariat, VIEWER)).viewer).toMatchObject({
+      id: secretariat.id,
+      country: null,
+      roles: ['SECRETARIAT'],
+    });
   });
 
   it('answers countries without a token, all of them or one subregion’s', async () => {
     const all = dataOf(await app.gql<{ countries: { code: string }[] }>(null, COUNTRIES)).countries;
     expect(all).toHaveLength(16);
     expect(all).toContainEqual({ code: 'KZ', name: 'Kazakhstan', subregion: 'CENTRAL_ASIA' });
-    const caucasus = dataOf(await app.gql<{ countries: { code: string }[] }>(null, COUNTRIES, { subregion: 'CAUCASUS' })).countries;
+    const caucasus = dataOf(
+      await app.gql<{ countries: { code: string }[] }>(null, COUNTRIES, { subregion: 'CAUCASUS' }),
+    ).countries;
     expect(caucasus.map((country) => country.code)).toEqual(['AM', 'AZ', 'GE']);
   });
 
@@ -97,13 +103,43 @@ describe('authentication', () => {
 
   const badTokens: [string, () => Promise<Record<string, string>>][] = [
     ['a token that is not a JWT', async () => bearer('not-a-token')],
-    ['a token signed with another secret', async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'KZ', roles: ['PARTICIPANT'] }, { secret: 'another-secret-another-secret-another' }))],
-    ['an expired token', async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'KZ', roles: ['PARTICIPANT'] }, { expiresAt: Math.floor(Date.now() / 1000) - 60 }))],
-    ['a token naming a country outside the Programme', async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'FR', roles: ['PARTICIPANT'] }))],
-    ['a token with an unknown role', async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'KZ', roles: ['ADMIN'] }))],
+    [
+      'a token signed with another secret',
+      async () =>
+        bearer(
+          await tokenWith(
+            { sub: 'x', name: 'X', country: 'KZ', roles: ['PARTICIPANT'] },
+            { secret: 'another-secret-another-secret-another' },
+          ),
+        ),
+    ],
+    [
+      'an expired token',
+      async () =>
+        bearer(
+          await tokenWith(
+            { sub: 'x', name: 'X', country: 'KZ', roles: ['PARTICIPANT'] },
+            { expiresAt: Math.floor(Date.now() / 1000) - 60 },
+          ),
+        ),
+    ],
+    [
+      'a token naming a country outside the Programme',
+      async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'FR', roles: ['PARTICIPANT'] })),
+    ],
+    [
+      'a token with an unknown role',
+      async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'KZ', roles: ['ADMIN'] })),
+    ],
     ['a token with no role', async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'KZ', roles: [] }))],
-    ['a participant’s token without a country', async () => bearer(await tokenWith({ sub: 'x', name: 'X', roles: ['PARTICIPANT'] }))],
-    ['a token without a subject', async () => bearer(await tokenWith({ name: 'X', country: 'KZ', roles: ['PARTICIPANT'] }))],
+    [
+      'a participant’s token without a country',
+      async () => bearer(await tokenWith({ sub: 'x', name: 'X', roles: ['PARTICIPANT'] })),
+    ],
+    [
+      'a token without a subject',
+      async () => bearer(await tokenWith({ name: 'X', country: 'KZ', roles: ['PARTICIPANT'] })),
+    ],
     ['an Authorization header that is not Bearer', async () => ({ authorization: 'Basic a3o6c2VjcmV0' })],
   ];
 
@@ -128,7 +164,13 @@ describe('items a viewer may not see do not exist for them', () => {
     const answer = await answerQuestion(app, uzFocalPoint, question.id);
     const proposal = await proposeJointProject(app, kzFocalPoint, { partnerCountries: ['UZ'], audience });
     const comment = await postComment(app, uzFocalPoint, practice.id);
-    hidden = { practice: practice.id, question: question.id, answer: answer.id, proposal: proposal.id, comment: comment.id };
+    hidden = {
+      practice: practice.id,
+      question: question.id,
+      answer: answer.id,
+      proposal: proposal.id,
+      comment: comment.id,
+    };
   });
 
   it('answers item and itemAsOf with null', async () => {
@@ -141,7 +183,11 @@ describe('items a viewer may not see do not exist for them', () => {
   });
 
   const mutations: [string, string, () => Record<string, unknown>][] = [
-    ['revisePractice', REVISE_PRACTICE, () => ({ input: { id: hidden.practice, expectedVersion: 1, title: 'Revised title' } })],
+    [
+      'revisePractice',
+      REVISE_PRACTICE,
+      () => ({ input: { id: hidden.practice, expectedVersion: 1, title: 'Revised title' } }),
+    ],
     ['withdrawPractice', WITHDRAW_PRACTICE, () => ({ id: hidden.practice, reason: 'Outdated' })],
     ['adoptPractice', ADOPT_PRACTICE, () => ({ id: hidden.practice })],
     ['answerQuestion', ANSWER_QUESTION, () => ({ input: { questionId: hidden.question, body: 'An answer' } })],
@@ -160,14 +206,21 @@ describe('items a viewer may not see do not exist for them', () => {
   });
 
   it('answers NOT_FOUND to reviewProposal on an unknown id, and to a mutation naming an item of another kind', async () => {
-    expectError(await app.gql(secretariat, REVIEW_PROPOSAL, { id: UNKNOWN_ID, decision: 'ENDORSE', note: 'Fine' }), 'NOT_FOUND');
-    expectError(await app.gql(uzFocalPoint, WITHDRAW_PRACTICE, { id: hidden.question, reason: 'Wrong kind' }), 'NOT_FOUND');
+    expectError(
+      await app.gql(secretariat, REVIEW_PROPOSAL, { id: UNKNOWN_ID, decision: 'ENDORSE', note: 'Fine' }),
+      'NOT_FOUND',
+    );
+    expectError(
+      await app.gql(uzFocalPoint, WITHDRAW_PRACTICE, { id: hidden.question, reason: 'Wrong kind' }),
+      'NOT_FOUND',
+    );
     expectError(await app.gql(uzFocalPoint, ADOPT_PRACTICE, { id: UNKNOWN_ID }), 'NOT_FOUND');
   });
 });
 
 describe('input validation', () => {
-  const share = (overrides: Record<string, unknown>) => app.gql(kzExpert, SHARE_PRACTICE, { input: practiceInput(overrides) });
+  const share = (overrides: Record<string, unknown>) =>
+    app.gql(kzExpert, SHARE_PRACTICE, { input: practiceInput(overrides) });
 
   it.each([
     ['title', 'a title under 3 characters', { title: 'ab' }],
@@ -176,7 +229,11 @@ describe('input validation', () => {
     ['summary', 'a summary with a control character', { summary: 'Escape \u001b[31m red' }],
     ['summary', 'a summary over 1,000 characters', { summary: 'x'.repeat(1001) }],
     ['body', 'an empty body', { body: '' }],
-    ['topics', 'more than 5 topics', { topics: ['IDENTIFICATION', 'NOTIFICATION', 'PREVENTION', 'RESPONSE', 'TRAINING', 'NATECH'] }],
+    [
+      'topics',
+      'more than 5 topics',
+      { topics: ['IDENTIFICATION', 'NOTIFICATION', 'PREVENTION', 'RESPONSE', 'TRAINING', 'NATECH'] },
+    ],
     ['topics', 'no topic', { topics: [] }],
     ['topics', 'the same topic twice', { topics: ['NATECH', 'NATECH'] }],
     ['audience', 'SUBREGIONS with no subregion', { audience: { scope: 'SUBREGIONS', subregions: [] } }],
@@ -217,7 +274,10 @@ describe('input validation', () => {
 describe('query limits', () => {
   it('refuses a document nested deeper than the depth limit, naming the limit', async () => {
     const nested = 'ofType { '.repeat(10) + 'name' + ' }'.repeat(10);
-    const error = expectError(await app.gql(kzExpert, `{ __schema { types { fields { type { ${nested} } } } } }`), 'BAD_USER_INPUT');
+    const error = expectError(
+      await app.gql(kzExpert, `{ __schema { types { fields { type { ${nested} } } } } }`),
+      'BAD_USER_INPUT',
+    );
     expect(error.extensions?.['limit']).toBe('depth');
     expect(error.message).toMatch(/depth/);
   });
@@ -295,7 +355,8 @@ describe('in production', () => {
     expect(error.message).toBe('Internal server error');
     expect(Object.keys(error.extensions ?? {})).toEqual(['code']);
     const text = JSON.stringify(response);
-    for (const leak of ['SELECT', 'sqlite', 'JSON', production.dataDir, '.ts:', '.js:', 'at ']) expect(text).not.toContain(leak);
+    for (const leak of ['SELECT', 'sqlite', 'JSON', production.dataDir, '.ts:', '.js:', 'at '])
+      expect(text).not.toContain(leak);
   });
 });
 

@@ -10,7 +10,14 @@ import {
   sharePractice,
   unique,
 } from './support/api.js';
-import { EDIT_COMMENT, ITEM_COMMENTS, ITEM_COMMENTS_DEFAULT_PAGE, ITEM_HISTORY, POST_COMMENT, RETRACT_COMMENT } from './support/documents.js';
+import {
+  EDIT_COMMENT,
+  ITEM_COMMENTS,
+  ITEM_COMMENTS_DEFAULT_PAGE,
+  ITEM_HISTORY,
+  POST_COMMENT,
+  RETRACT_COMMENT,
+} from './support/documents.js';
 import { cast } from './support/people.js';
 import type { AuditEventFields, CommentFields, Connection } from './support/types.js';
 
@@ -26,10 +33,12 @@ afterAll(async () => {
   await app?.dispose();
 });
 
-const edit = (who: Participant, id: string, body: string) => app.gql<{ editComment: CommentFields }>(who, EDIT_COMMENT, { id, body });
+const edit = (who: Participant, id: string, body: string) =>
+  app.gql<{ editComment: CommentFields }>(who, EDIT_COMMENT, { id, body });
 const retract = (who: Participant, id: string, reason = 'Posted in the wrong thread') =>
   app.gql<{ retractComment: CommentFields }>(who, RETRACT_COMMENT, { id, reason });
-const post = (who: Participant, input: Record<string, unknown>) => app.gql<{ postComment: CommentFields }>(who, POST_COMMENT, { input });
+const post = (who: Participant, input: Record<string, unknown>) =>
+  app.gql<{ postComment: CommentFields }>(who, POST_COMMENT, { input });
 
 type CommentsPage = { item: { id: string; comments: Connection<CommentFields> } | null };
 const commentsPage = async (who: Participant, id: string, first?: number, after?: string | null) =>
@@ -102,7 +111,9 @@ describe('postComment', () => {
   it('puts the comment in the item’s history, after the item’s own events', async () => {
     const practice = await sharePractice(app, kzExpert);
     const comment = await postComment(app, rsExpert, practice.id);
-    const { item } = dataOf(await app.gql<{ item: { history: AuditEventFields[] } }>(kzExpert, ITEM_HISTORY, { id: practice.id }));
+    const { item } = dataOf(
+      await app.gql<{ item: { history: AuditEventFields[] } }>(kzExpert, ITEM_HISTORY, { id: practice.id }),
+    );
     expect(item.history.map(({ type, streamId, version }) => ({ type, streamId, version }))).toEqual([
       { type: 'PracticeShared', streamId: `practice-${practice.id}`, version: 1 },
       { type: 'CommentPosted', streamId: `discussion-${practice.id}`, version: 1 },
@@ -115,7 +126,8 @@ describe('comments on an item', () => {
   it('pages oldest first with first/after, without duplicates or gaps', async () => {
     const practice = await sharePractice(app, kzExpert);
     const posted: CommentFields[] = [];
-    for (let index = 0; index < 5; index++) posted.push(await postComment(app, index % 2 ? rsExpert : geExpert, practice.id));
+    for (let index = 0; index < 5; index++)
+      posted.push(await postComment(app, index % 2 ? rsExpert : geExpert, practice.id));
 
     const seen: CommentFields[] = [];
     let after: string | null = null;
@@ -134,11 +146,16 @@ describe('comments on an item', () => {
 
   it('defaults to a page of 50', async () => {
     const practice = await sharePractice(app, kzExpert);
-    for (let index = 0; index < 51; index++) await postComment(app, rsExpert, practice.id, { body: `Comment ${index}` });
+    for (let index = 0; index < 51; index++)
+      await postComment(app, rsExpert, practice.id, { body: `Comment ${index}` });
     const { item } = dataOf(
-      await app.gql<{ item: { comments: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } } }>(kzExpert, ITEM_COMMENTS_DEFAULT_PAGE, {
-        id: practice.id,
-      }),
+      await app.gql<{ item: { comments: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } } }>(
+        kzExpert,
+        ITEM_COMMENTS_DEFAULT_PAGE,
+        {
+          id: practice.id,
+        },
+      ),
     );
     expect(item.comments.edges).toHaveLength(50);
     expect(item.comments.pageInfo.hasNextPage).toBe(true);
@@ -180,7 +197,9 @@ describe('editComment', () => {
   });
 
   it('answers NOT_FOUND for a comment on an item the editor may not see, and for no comment at all', async () => {
-    const practice = await sharePractice(app, kzExpert, { audience: { scope: 'SUBREGIONS', subregions: ['CAUCASUS'] } });
+    const practice = await sharePractice(app, kzExpert, {
+      audience: { scope: 'SUBREGIONS', subregions: ['CAUCASUS'] },
+    });
     const comment = await postComment(app, geExpert, practice.id);
     expectError(await edit(rsExpert, comment.id, 'Hidden'), 'NOT_FOUND');
     expectError(await edit(rsExpert, '2c3d4e5f-0000-4000-8000-000000000000', 'Nothing'), 'NOT_FOUND');
@@ -199,7 +218,9 @@ describe('retractComment', () => {
   it('lets the secretariat retract another’s comment', async () => {
     const practice = await sharePractice(app, kzExpert);
     const comment = await postComment(app, rsExpert, practice.id);
-    expect(dataOf(await retract(secretariat, comment.id, 'Breaks the code of conduct')).retractComment.retracted).toBe(true);
+    expect(dataOf(await retract(secretariat, comment.id, 'Breaks the code of conduct')).retractComment.retracted).toBe(
+      true,
+    );
   });
 
   it.each([

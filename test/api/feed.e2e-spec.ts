@@ -17,8 +17,20 @@ import { FEED, FEED_SUBREGIONS, REVISE_PRACTICE, SEARCH } from './support/docume
 import { cast } from './support/people.js';
 import type { Connection, FeedNode, Subregion } from './support/types.js';
 
-const { kzExpert, kzColleague, kzFocalPoint, uzFocalPoint, kgExpert, rsExpert, uaFocalPoint, byExpert, geExpert, amExpert, mdExpert, secretariat } =
-  cast;
+const {
+  kzExpert,
+  kzColleague,
+  kzFocalPoint,
+  uzFocalPoint,
+  kgExpert,
+  rsExpert,
+  uaFocalPoint,
+  byExpert,
+  geExpert,
+  amExpert,
+  mdExpert,
+  secretariat,
+} = cast;
 
 /*
  * The feed is shared by every test of this file, so each test checks its own
@@ -36,7 +48,16 @@ afterAll(async () => {
   await app?.dispose();
 });
 
-const everyone: Participant[] = [kzColleague, uzFocalPoint, rsExpert, uaFocalPoint, byExpert, geExpert, amExpert, secretariat];
+const everyone: Participant[] = [
+  kzColleague,
+  uzFocalPoint,
+  rsExpert,
+  uaFocalPoint,
+  byExpert,
+  geExpert,
+  amExpert,
+  secretariat,
+];
 
 async function expectInFeed(who: Participant, itemId: string, subregion?: Subregion): Promise<void> {
   expect(await feedItemIds(app, who, subregion ? { subregion } : {})).toContain(itemId);
@@ -121,22 +142,29 @@ describe('feed membership by audience', () => {
 
   it('gives each entry the subregional feeds its item appears in', async () => {
     const topic = 'LAND_USE_PLANNING';
-    const practice = await sharePractice(app, kzExpert, { topics: [topic], audience: { scope: 'COUNTRIES', countries: ['MD'] } });
-    const response = await app.gql<{ feed: { edges: { node: { subregions: Subregion[]; item: { id: string; subregions: Subregion[] } } }[] } }>(
-      mdExpert,
-      FEED_SUBREGIONS,
-      { subregion: 'EASTERN_EUROPE', topics: [topic] },
-    );
+    const practice = await sharePractice(app, kzExpert, {
+      topics: [topic],
+      audience: { scope: 'COUNTRIES', countries: ['MD'] },
+    });
+    const response = await app.gql<{
+      feed: { edges: { node: { subregions: Subregion[]; item: { id: string; subregions: Subregion[] } } }[] };
+    }>(mdExpert, FEED_SUBREGIONS, { subregion: 'EASTERN_EUROPE', topics: [topic] });
     const entry = dataOf(response).feed.edges.find((edge) => edge.node.item.id === practice.id);
     expect(entry?.node.subregions).toEqual(['EASTERN_EUROPE', 'CENTRAL_ASIA']);
     expect(entry?.node.item.subregions).toEqual(['EASTERN_EUROPE', 'CENTRAL_ASIA']);
   });
 
   it('entries of later activity on an item keep the item’s audience', async () => {
-    const practice = await sharePractice(app, kzExpert, { audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'] } });
+    const practice = await sharePractice(app, kzExpert, {
+      audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'] },
+    });
     await postComment(app, kgExpert, practice.id);
     const ownFeed = await feedPage(app, kzColleague, { first: 5 });
-    expect(ownFeed.edges[0]?.node).toMatchObject({ activity: 'COMMENT_POSTED', actor: { id: kgExpert.id }, item: { id: practice.id } });
+    expect(ownFeed.edges[0]?.node).toMatchObject({
+      activity: 'COMMENT_POSTED',
+      actor: { id: kgExpert.id },
+      item: { id: practice.id },
+    });
     expect(await feedItemIds(app, rsExpert)).not.toContain(practice.id);
   });
 });
@@ -147,7 +175,11 @@ describe('feed order, filters and paging', () => {
     const practice = await sharePractice(app, kzExpert, { topics: [topic] });
     const question = await askQuestion(app, rsExpert, { topics: [topic] });
     await answerQuestion(app, geExpert, question.id);
-    dataOf(await app.gql(kzExpert, REVISE_PRACTICE, { input: { id: practice.id, expectedVersion: 1, body: 'Updated body' } }));
+    dataOf(
+      await app.gql(kzExpert, REVISE_PRACTICE, {
+        input: { id: practice.id, expectedVersion: 1, body: 'Updated body' },
+      }),
+    );
     const page = await feedPage(app, uaFocalPoint, { topics: [topic] });
     expect(page.edges.map((edge) => [edge.node.activity, edge.node.item.id, edge.node.actor.id])).toEqual([
       ['PRACTICE_REVISED', practice.id, kzExpert.id],
@@ -174,13 +206,17 @@ describe('feed order, filters and paging', () => {
     expect(twoKinds).not.toContain(question.id);
 
     expect(await feedItemIds(app, rsExpert, { topics: ['NATECH'] })).toEqual([question.id, practice.id]);
-    expect(await feedItemIds(app, rsExpert, { topics: ['SEVESO_III', 'ACCIDENTAL_WATER_POLLUTION'] })).toEqual([proposal.id, practice.id]);
+    expect(await feedItemIds(app, rsExpert, { topics: ['SEVESO_III', 'ACCIDENTAL_WATER_POLLUTION'] })).toEqual([
+      proposal.id,
+      practice.id,
+    ]);
     expect(await feedItemIds(app, rsExpert, { topics: ['NATECH'], kinds: ['PRACTICE'] })).toEqual([practice.id]);
   });
 
   it('pages with first/after: no duplicate, no gap, the same entries as one page', async () => {
     const topic = 'IAN_SYSTEM';
-    for (let index = 0; index < 7; index++) await sharePractice(app, index % 2 ? rsExpert : kzExpert, { topics: [topic] });
+    for (let index = 0; index < 7; index++)
+      await sharePractice(app, index % 2 ? rsExpert : kzExpert, { topics: [topic] });
     const whole = await feedPage(app, geExpert, { topics: [topic], first: 100 });
     expect(whole.edges).toHaveLength(7);
     expect(whole.pageInfo.hasNextPage).toBe(false);
@@ -198,7 +234,11 @@ describe('feed order, filters and paging', () => {
     for (let index = 0; index < 4; index++) await sharePractice(app, kzExpert, { topics: [topic] });
     const first = await feedPage(app, rsExpert, { topics: [topic], first: 2 });
     const newer = await sharePractice(app, kzExpert, { topics: [topic] });
-    const second = await feedPage(app, rsExpert, { topics: [topic], first: 2, after: first.pageInfo.endCursor ?? undefined });
+    const second = await feedPage(app, rsExpert, {
+      topics: [topic],
+      first: 2,
+      after: first.pageInfo.endCursor ?? undefined,
+    });
     const ids = [...first.edges, ...second.edges].map((edge) => edge.node.item.id);
     expect(new Set(ids).size).toBe(4);
     expect(ids).not.toContain(newer.id);
@@ -211,7 +251,11 @@ describe('feed order, filters and paging', () => {
     const page = await feedPage(app, rsExpert, { topics: [topic], first: 500 });
     expect(page.edges).toHaveLength(100);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const rest = await feedPage(app, rsExpert, { topics: [topic], first: 500, after: page.pageInfo.endCursor ?? undefined });
+    const rest = await feedPage(app, rsExpert, {
+      topics: [topic],
+      first: 500,
+      after: page.pageInfo.endCursor ?? undefined,
+    });
     expect(rest.edges).toHaveLength(1);
   });
 
@@ -245,7 +289,13 @@ describe('search', () => {
       audience: { scope: 'COUNTRIES', countries: ['UZ'] },
     });
     const search = async (who: Participant, text: string, first?: number, after?: string | null) =>
-      dataOf(await app.gql<{ search: Connection<{ id: string; kind: string; title: string }> }>(who, SEARCH, { text, first, after })).search;
+      dataOf(
+        await app.gql<{ search: Connection<{ id: string; kind: string; title: string }> }>(who, SEARCH, {
+          text,
+          first,
+          after,
+        }),
+      ).search;
 
     const forGeorgia = await search(geExpert, word.toLowerCase());
     expect(forGeorgia.edges.map((edge) => edge.node.id)).toEqual([inTitle.id, inBody.id]);

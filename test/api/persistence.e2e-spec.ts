@@ -35,7 +35,9 @@ async function snapshot(running: TestApp) {
   const read = async (who: Participant, document: string, variables: Record<string, unknown> = {}) =>
     dataOf(await running.gql(who, document, variables));
   return {
-    items: await Promise.all([ids.practice, ids.question, ids.proposal, ids.hidden].map((id) => itemFor(running, rsExpert, id))),
+    items: await Promise.all(
+      [ids.practice, ids.question, ids.proposal, ids.hidden].map((id) => itemFor(running, rsExpert, id)),
+    ),
     hiddenForUz: await itemFor(running, uzFocalPoint, ids.hidden),
     comments: await read(geExpert, ITEM_COMMENTS, { id: ids.practice, first: 10 }),
     feed: await read(rsExpert, FEED, { first: 100 }),
@@ -49,10 +51,14 @@ async function snapshot(running: TestApp) {
 beforeAll(async () => {
   app = await startTestApp({ dataDir });
   const practice = await sharePractice(app, kzExpert, { title: `Practice about ${searchWord}` });
-  dataOf(await app.gql(kzExpert, REVISE_PRACTICE, { input: { id: practice.id, expectedVersion: 1, body: 'Revised body' } }));
+  dataOf(
+    await app.gql(kzExpert, REVISE_PRACTICE, { input: { id: practice.id, expectedVersion: 1, body: 'Revised body' } }),
+  );
   await postComment(app, geExpert, practice.id);
   await postComment(app, rsExpert, practice.id);
-  const question = await askQuestion(app, rsExpert, { audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA', 'SOUTH_EASTERN_EUROPE'] } });
+  const question = await askQuestion(app, rsExpert, {
+    audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA', 'SOUTH_EASTERN_EUROPE'] },
+  });
   await answerQuestion(app, kzExpert, question.id);
   const proposal = await proposeJointProject(app, kzFocalPoint, { partnerCountries: ['UZ', 'GE'] });
   await respondToInvitation(app, cast.geFocalPoint, proposal.id, true);

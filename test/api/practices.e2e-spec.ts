@@ -10,7 +10,14 @@ import {
   sharePractice,
   unique,
 } from './support/api.js';
-import { ADOPT_PRACTICE, ITEM_AS_OF, ITEM_HISTORY, REVISE_PRACTICE, SHARE_PRACTICE, WITHDRAW_PRACTICE } from './support/documents.js';
+import {
+  ADOPT_PRACTICE,
+  ITEM_AS_OF,
+  ITEM_HISTORY,
+  REVISE_PRACTICE,
+  SHARE_PRACTICE,
+  WITHDRAW_PRACTICE,
+} from './support/documents.js';
 import { cast } from './support/people.js';
 import type { AnyItem, AuditEventFields, PracticeFields } from './support/types.js';
 
@@ -94,14 +101,24 @@ describe('revisePractice', () => {
   it('lets the author revise, bumping the version', async () => {
     const practice = await sharePractice(app, kzExpert);
     const title = unique('Revised register');
-    const revised = dataOf(await revise(kzExpert, { id: practice.id, expectedVersion: 1, title, topics: ['PREVENTION'] }));
-    expect(revised.revisePractice).toMatchObject({ id: practice.id, title, topics: ['PREVENTION'], version: 2, body: practice.body });
+    const revised = dataOf(
+      await revise(kzExpert, { id: practice.id, expectedVersion: 1, title, topics: ['PREVENTION'] }),
+    );
+    expect(revised.revisePractice).toMatchObject({
+      id: practice.id,
+      title,
+      topics: ['PREVENTION'],
+      version: 2,
+      body: practice.body,
+    });
     expect((await itemFor(app, rsExpert, practice.id))?.title).toBe(title);
   });
 
   it('lets a focal point of the same country revise', async () => {
     const practice = await sharePractice(app, kzExpert);
-    const revised = dataOf(await revise(kzFocalPoint, { id: practice.id, expectedVersion: 1, summary: 'Revised by the focal point.' }));
+    const revised = dataOf(
+      await revise(kzFocalPoint, { id: practice.id, expectedVersion: 1, summary: 'Revised by the focal point.' }),
+    );
     expect(revised.revisePractice).toMatchObject({ summary: 'Revised by the focal point.', version: 2 });
   });
 
@@ -119,7 +136,10 @@ describe('revisePractice', () => {
   it('answers CONFLICT with the expected and actual version when expectedVersion is stale', async () => {
     const practice = await sharePractice(app, kzExpert);
     dataOf(await revise(kzExpert, { id: practice.id, expectedVersion: 1, title: unique('First edit') }));
-    const error = expectError(await revise(kzFocalPoint, { id: practice.id, expectedVersion: 1, title: unique('Second edit') }), 'CONFLICT');
+    const error = expectError(
+      await revise(kzFocalPoint, { id: practice.id, expectedVersion: 1, title: unique('Second edit') }),
+      'CONFLICT',
+    );
     expect(error.extensions).toMatchObject({ expectedVersion: 1, actualVersion: 2 });
     expect((await itemFor(app, kzExpert, practice.id))?.version).toBe(2);
   });
@@ -132,7 +152,10 @@ describe('revisePractice', () => {
   it('answers INVALID_STATE for a withdrawn practice', async () => {
     const practice = await sharePractice(app, kzExpert);
     dataOf(await withdraw(kzExpert, practice.id));
-    expectError(await revise(kzExpert, { id: practice.id, expectedVersion: 2, title: unique('Too late') }), 'INVALID_STATE');
+    expectError(
+      await revise(kzExpert, { id: practice.id, expectedVersion: 2, title: unique('Too late') }),
+      'INVALID_STATE',
+    );
   });
 });
 
@@ -172,7 +195,12 @@ describe('adoptPractice', () => {
     const adopted = dataOf(await adopt(rsExpert, practice.id, 'Adopted in the 2019 action plan')).adoptPractice;
     expect(adopted.version).toBe(2);
     expect(adopted.adoptions).toEqual([
-      { country: { code: 'RS' }, by: { id: rsExpert.id }, note: 'Adopted in the 2019 action plan', adoptedAt: expect.any(String) },
+      {
+        country: { code: 'RS' },
+        by: { id: rsExpert.id },
+        note: 'Adopted in the 2019 action plan',
+        adoptedAt: expect.any(String),
+      },
     ]);
   });
 
@@ -210,7 +238,11 @@ describe('a practice’s history and its state at an instant', () => {
     const practice = await sharePractice(app, kzExpert);
     dataOf(await revise(kzExpert, { id: practice.id, expectedVersion: 1, body: 'A better body.' }));
     dataOf(await adopt(geExpert, practice.id));
-    const { item } = dataOf(await app.gql<{ item: { version: number; history: AuditEventFields[] } }>(rsExpert, ITEM_HISTORY, { id: practice.id }));
+    const { item } = dataOf(
+      await app.gql<{ item: { version: number; history: AuditEventFields[] } }>(rsExpert, ITEM_HISTORY, {
+        id: practice.id,
+      }),
+    );
     expect(item.version).toBe(3);
     expect(item.history.map(({ type, version, streamId }) => ({ type, version, streamId }))).toEqual([
       { type: 'PracticeShared', version: 1, streamId: `practice-${practice.id}` },
@@ -223,7 +255,9 @@ describe('a practice’s history and its state at an instant', () => {
   it('answers itemAsOf with the practice as it stood before a revision, and null before it existed', async () => {
     const originalTitle = unique('Original');
     const practice = await sharePractice(app, kzExpert, { title: originalTitle });
-    const revised = dataOf(await revise(kzExpert, { id: practice.id, expectedVersion: 1, title: unique('Renamed') })).revisePractice;
+    const revised = dataOf(
+      await revise(kzExpert, { id: practice.id, expectedVersion: 1, title: unique('Renamed') }),
+    ).revisePractice;
     expect(revised.updatedAt > practice.createdAt).toBe(true);
 
     const asOf = (at: string) => app.gql<{ itemAsOf: AnyItem | null }>(rsExpert, ITEM_AS_OF, { id: practice.id, at });
@@ -234,8 +268,13 @@ describe('a practice’s history and its state at an instant', () => {
   });
 
   it('answers itemAsOf with null for a practice the viewer may not see', async () => {
-    const practice = await sharePractice(app, kzExpert, { audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'] } });
-    const response = await app.gql<{ itemAsOf: AnyItem | null }>(rsExpert, ITEM_AS_OF, { id: practice.id, at: new Date().toISOString() });
+    const practice = await sharePractice(app, kzExpert, {
+      audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'] },
+    });
+    const response = await app.gql<{ itemAsOf: AnyItem | null }>(rsExpert, ITEM_AS_OF, {
+      id: practice.id,
+      at: new Date().toISOString(),
+    });
     expect(dataOf(response).itemAsOf).toBeNull();
   });
 });

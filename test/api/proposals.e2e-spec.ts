@@ -20,8 +20,18 @@ import {
 import { cast } from './support/people.js';
 import type { ProposalFields } from './support/types.js';
 
-const { kzFocalPoint, kzFocalPoint2, kzExpert, uzFocalPoint, kgExpert, rsFocalPoint, rsExpert, uaFocalPoint, geFocalPoint, secretariat } =
-  cast;
+const {
+  kzFocalPoint,
+  kzFocalPoint2,
+  kzExpert,
+  uzFocalPoint,
+  kgExpert,
+  rsFocalPoint,
+  rsExpert,
+  uaFocalPoint,
+  geFocalPoint,
+  secretariat,
+} = cast;
 
 let app: TestApp;
 
@@ -35,7 +45,8 @@ afterAll(async () => {
 
 const respond = (who: Participant, proposalId: string, accept: boolean) =>
   app.gql<{ respondToInvitation: ProposalFields }>(who, RESPOND_TO_INVITATION, { proposalId, accept, note: null });
-const submit = (who: Participant, id: string) => app.gql<{ submitProposal: ProposalFields }>(who, SUBMIT_PROPOSAL, { id });
+const submit = (who: Participant, id: string) =>
+  app.gql<{ submitProposal: ProposalFields }>(who, SUBMIT_PROPOSAL, { id });
 const review = (who: Participant, id: string, decision: string, note = 'Reviewed at the Bureau meeting') =>
   app.gql<{ reviewProposal: ProposalFields }>(who, REVIEW_PROPOSAL, { id, decision, note });
 const withdraw = (who: Participant, id: string, reason = 'Funding fell through') =>
@@ -58,7 +69,10 @@ async function submittedProposal(): Promise<ProposalFields> {
 
 describe('proposeJointProject', () => {
   it('lets a focal point propose, leading for their own country, with every partner invited', async () => {
-    const proposal = await proposeJointProject(app, kzFocalPoint, { partnerCountries: ['UZ', 'GE'], durationMonths: 24 });
+    const proposal = await proposeJointProject(app, kzFocalPoint, {
+      partnerCountries: ['UZ', 'GE'],
+      durationMonths: 24,
+    });
     expect(proposal).toMatchObject({
       __typename: 'JointProjectProposal',
       kind: 'PROPOSAL',
@@ -141,7 +155,9 @@ describe('respondToInvitation', () => {
   });
 
   it('answers NOT_FOUND to a focal point who may not see the proposal', async () => {
-    const proposal = await proposeJointProject(app, kzFocalPoint, { audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'] } });
+    const proposal = await proposeJointProject(app, kzFocalPoint, {
+      audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'] },
+    });
     expectError(await respond(uaFocalPoint, proposal.id, true), 'NOT_FOUND');
   });
 });
@@ -149,7 +165,10 @@ describe('respondToInvitation', () => {
 describe('submitProposal', () => {
   it('lets the lead’s focal point submit once a partner joined', async () => {
     const proposal = await joinedProposal();
-    expect(dataOf(await submit(kzFocalPoint, proposal.id)).submitProposal).toMatchObject({ status: 'SUBMITTED', version: 3 });
+    expect(dataOf(await submit(kzFocalPoint, proposal.id)).submitProposal).toMatchObject({
+      status: 'SUBMITTED',
+      version: 3,
+    });
   });
 
   it('lets another focal point of the lead country submit', async () => {
@@ -185,13 +204,20 @@ describe('reviewProposal', () => {
     const reviewed = dataOf(await review(secretariat, proposal.id, 'ENDORSE', 'Fits the Programme')).reviewProposal;
     expect(reviewed).toMatchObject({ status: 'ENDORSED', version: 4 });
     expect(reviewed.reviews).toEqual([
-      { decision: 'ENDORSE', note: 'Fits the Programme', reviewer: { id: secretariat.id }, reviewedAt: expect.any(String) },
+      {
+        decision: 'ENDORSE',
+        note: 'Fits the Programme',
+        reviewer: { id: secretariat.id },
+        reviewedAt: expect.any(String),
+      },
     ]);
   });
 
   it('sends a proposal back for changes, and the lead can submit it again', async () => {
     const proposal = await submittedProposal();
-    expect(dataOf(await review(secretariat, proposal.id, 'REQUEST_CHANGES')).reviewProposal.status).toBe('CHANGES_REQUESTED');
+    expect(dataOf(await review(secretariat, proposal.id, 'REQUEST_CHANGES')).reviewProposal.status).toBe(
+      'CHANGES_REQUESTED',
+    );
     expect(dataOf(await submit(kzFocalPoint, proposal.id)).submitProposal.status).toBe('SUBMITTED');
     expect(dataOf(await review(secretariat, proposal.id, 'DECLINE')).reviewProposal).toMatchObject({
       status: 'DECLINED',
@@ -217,7 +243,10 @@ describe('reviewProposal', () => {
 describe('withdrawProposal', () => {
   it('lets the lead’s focal point withdraw', async () => {
     const proposal = await submittedProposal();
-    expect(dataOf(await withdraw(kzFocalPoint, proposal.id)).withdrawProposal).toMatchObject({ status: 'WITHDRAWN', version: 4 });
+    expect(dataOf(await withdraw(kzFocalPoint, proposal.id)).withdrawProposal).toMatchObject({
+      status: 'WITHDRAWN',
+      version: 4,
+    });
     expect(((await itemFor(app, uzFocalPoint, proposal.id)) as ProposalFields).status).toBe('WITHDRAWN');
   });
 

@@ -125,7 +125,9 @@ describe('acceptAnswer', () => {
   it('lets a focal point of the asker’s country accept', async () => {
     const question = await askQuestion(app, kzExpert);
     const given = await answerQuestion(app, byExpert, question.id);
-    expect(dataOf(await accept(kzFocalPoint, question.id, given.id)).acceptAnswer.acceptedAnswer).toEqual({ id: given.id });
+    expect(dataOf(await accept(kzFocalPoint, question.id, given.id)).acceptAnswer.acceptedAnswer).toEqual({
+      id: given.id,
+    });
   });
 
   it.each([

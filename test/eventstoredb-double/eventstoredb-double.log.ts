@@ -118,8 +118,18 @@ export class DoubleLog {
   /** A node writes an epoch record each time it becomes leader: a system event in `$all`. */
   writeEpoch(): void {
     const epoch = this.epochNumber++;
-    const data = Buffer.from(JSON.stringify({ epochNumber: epoch, epochId: randomUUID(), epochPosition: this.nextLogPosition.toString() }));
-    this.commit(EPOCHS_STREAM, [{ id: randomUUID(), type: '$epoch-information', contentType: 'application/json', data, customMetadata: new Uint8Array() }]);
+    const data = Buffer.from(
+      JSON.stringify({ epochNumber: epoch, epochId: randomUUID(), epochPosition: this.nextLogPosition.toString() }),
+    );
+    this.commit(EPOCHS_STREAM, [
+      {
+        id: randomUUID(),
+        type: '$epoch-information',
+        contentType: 'application/json',
+        data,
+        customMetadata: new Uint8Array(),
+      },
+    ]);
   }
 
   append(streamName: string, expected: ExpectedRevision, events: readonly ProposedEvent[]): AppendOutcome {
@@ -156,20 +166,40 @@ export class DoubleLog {
     return { kind: 'success', currentRevision: last.revision, position: last.position };
   }
 
-  readStream(streamName: string, from: ReadFrom<bigint>, direction: 'forwards' | 'backwards', count: bigint): LogRecord[] | undefined {
+  readStream(
+    streamName: string,
+    from: ReadFrom<bigint>,
+    direction: 'forwards' | 'backwards',
+    count: bigint,
+  ): LogRecord[] | undefined {
     const stream = this.streams.get(streamName);
     if (stream === undefined) return undefined;
     const limit = Number(count < BigInt(stream.length) ? count : BigInt(stream.length));
     if (direction === 'forwards') {
-      const start = from === 'start' ? 0 : from === 'end' ? stream.length : Number(from < BigInt(stream.length) ? from : BigInt(stream.length));
+      const start =
+        from === 'start'
+          ? 0
+          : from === 'end'
+            ? stream.length
+            : Number(from < BigInt(stream.length) ? from : BigInt(stream.length));
       return stream.slice(start, start + limit);
     }
-    const last = from === 'end' ? stream.length - 1 : from === 'start' ? 0 : Number(from < BigInt(stream.length) ? from : BigInt(stream.length - 1));
+    const last =
+      from === 'end'
+        ? stream.length - 1
+        : from === 'start'
+          ? 0
+          : Number(from < BigInt(stream.length) ? from : BigInt(stream.length - 1));
     return stream.slice(Math.max(0, last + 1 - limit), last + 1).reverse();
   }
 
   /** Forwards from a position includes the record at it; backwards reads strictly before it, as the server does. */
-  readAll(from: ReadFrom<LogPosition>, direction: 'forwards' | 'backwards', count: bigint, filter: RecordFilter | undefined): LogRecord[] {
+  readAll(
+    from: ReadFrom<LogPosition>,
+    direction: 'forwards' | 'backwards',
+    count: bigint,
+    filter: RecordFilter | undefined,
+  ): LogRecord[] {
     const result: LogRecord[] = [];
     const take = (record: LogRecord): boolean => {
       if (filter === undefined || filter(record)) result.push(record);
@@ -195,7 +225,15 @@ export class DoubleLog {
     if (current === undefined && !streamName.startsWith('$')) {
       // The `$streams` system projection links the first event of every new stream.
       const data = Buffer.from(`0@${streamName}`);
-      this.commit(STREAMS_STREAM, [{ id: randomUUID(), type: '$>', contentType: 'application/octet-stream', data, customMetadata: new Uint8Array() }]);
+      this.commit(STREAMS_STREAM, [
+        {
+          id: randomUUID(),
+          type: '$>',
+          contentType: 'application/octet-stream',
+          data,
+          customMetadata: new Uint8Array(),
+        },
+      ]);
     }
     return { kind: 'success', currentRevision: last.revision, position: last.position };
   }
@@ -228,7 +266,13 @@ export class DoubleLog {
         position: { commit, prepare: this.nextLogPosition },
       };
       this.nextLogPosition +=
-        RECORD_OVERHEAD + BigInt(Buffer.byteLength(streamName) + Buffer.byteLength(event.type) + event.data.length + event.customMetadata.length);
+        RECORD_OVERHEAD +
+        BigInt(
+          Buffer.byteLength(streamName) +
+            Buffer.byteLength(event.type) +
+            event.data.length +
+            event.customMetadata.length,
+        );
       stream.push(record);
       ids.set(event.id, record);
       this.records.push(record);

@@ -12,7 +12,14 @@ import statusPb from '@eventstore/db-client/generated/status_pb.js';
 import type { Status } from '@eventstore/db-client/generated/status_pb.js';
 import streamsGrpc from '@eventstore/db-client/generated/streams_grpc_pb.js';
 import streamsPb from '@eventstore/db-client/generated/streams_pb.js';
-import type { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb.js';
+import type {
+  AppendReq,
+  AppendResp,
+  BatchAppendReq,
+  BatchAppendResp,
+  ReadReq,
+  ReadResp,
+} from '@eventstore/db-client/generated/streams_pb.js';
 import anyPb from 'google-protobuf/google/protobuf/any_pb.js';
 import emptyPb from 'google-protobuf/google/protobuf/empty_pb.js';
 import {
@@ -42,7 +49,10 @@ const FILTER_WINDOW = 32;
 const SHUTDOWN_GRACE_MS = 2000;
 const SERVER_VERSION = '23.10.0';
 
-const unavailable = (): Partial<grpc.StatusObject> => ({ code: grpc.status.UNAVAILABLE, details: 'Server is shutting down.' });
+const unavailable = (): Partial<grpc.StatusObject> => ({
+  code: grpc.status.UNAVAILABLE,
+  details: 'Server is shutting down.',
+});
 
 /**
  * A test-only stand-in for a single EventStoreDB node over real gRPC, speaking
@@ -87,15 +97,19 @@ export class EventStoreDbDouble {
     const server = new grpc.Server({ 'grpc.max_receive_message_length': 17 * 1024 * 1024 });
     const streams: grpc.UntypedServiceImplementation = {
       read: (call: grpc.ServerWritableStream<ReadReq, ReadResp>) => this.read(call),
-      append: (call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>) => this.append(call, callback),
+      append: (call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>) =>
+        this.append(call, callback),
     };
     if (this.batchAppend) {
-      streams['batchAppend'] = (call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>) => this.serveBatchAppend(call);
+      streams['batchAppend'] = (call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>) =>
+        this.serveBatchAppend(call);
     }
     server.addService(streamsGrpc.StreamsService, streams);
     server.addService(serverFeaturesGrpc.ServerFeaturesService, {
-      getSupportedMethods: (_call: grpc.ServerUnaryCall<Empty, SupportedMethods>, callback: grpc.sendUnaryData<SupportedMethods>) =>
-        callback(null, this.supportedMethods()),
+      getSupportedMethods: (
+        _call: grpc.ServerUnaryCall<Empty, SupportedMethods>,
+        callback: grpc.sendUnaryData<SupportedMethods>,
+      ) => callback(null, this.supportedMethods()),
     });
     this.boundPort = await new Promise<number>((resolve, reject) =>
       server.bindAsync(`127.0.0.1:${this.boundPort ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, port) =>
@@ -169,12 +183,17 @@ export class EventStoreDbDouble {
       return;
     }
 
-    const direction = options.getReadDirection() === streamsPb.ReadReq.Options.ReadDirection.BACKWARDS ? 'backwards' : 'forwards';
+    const direction =
+      options.getReadDirection() === streamsPb.ReadReq.Options.ReadDirection.BACKWARDS ? 'backwards' : 'forwards';
     const count = BigInt(options.getCount());
     const stream = options.getStream();
     if (stream !== undefined) {
       const streamName = streamNameOf(stream.getStreamIdentifier());
-      const from: ReadFrom<bigint> = stream.hasRevision() ? BigInt(stream.getRevision()) : stream.hasEnd() ? 'end' : 'start';
+      const from: ReadFrom<bigint> = stream.hasRevision()
+        ? BigInt(stream.getRevision())
+        : stream.hasEnd()
+          ? 'end'
+          : 'start';
       const records = this.log.readStream(streamName, from, direction, count);
       if (records === undefined) {
         const notFound = new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamName));
@@ -190,11 +209,15 @@ export class EventStoreDbDouble {
       call.emit('error', { code: grpc.status.INVALID_ARGUMENT, details: 'A read names a stream or $all.' });
       return;
     }
-    for (const record of this.log.readAll(allReadFrom(all), direction, count, filter?.accepts)) call.write(readEvent(record));
+    for (const record of this.log.readAll(allReadFrom(all), direction, count, filter?.accepts))
+      call.write(readEvent(record));
     call.end();
   }
 
-  private append(call: grpc.ServerReadableStream<AppendReq, AppendResp>, callback: grpc.sendUnaryData<AppendResp>): void {
+  private append(
+    call: grpc.ServerReadableStream<AppendReq, AppendResp>,
+    callback: grpc.sendUnaryData<AppendResp>,
+  ): void {
     let options: AppendReq.Options | undefined;
     const messages: AppendReq.ProposedMessage[] = [];
     let settled = false;
@@ -212,13 +235,18 @@ export class EventStoreDbDouble {
     });
     call.on('error', () => untrack());
     call.on('end', () => {
-      if (options === undefined) return settle({ code: grpc.status.INVALID_ARGUMENT, details: 'Append options come first.' });
+      if (options === undefined)
+        return settle({ code: grpc.status.INVALID_ARGUMENT, details: 'Append options come first.' });
       const size = messages.reduce((sum, message) => sum + message.serializeBinary().length, 0);
       if (size > this.maxAppendSize) {
         const metadata = new grpc.Metadata();
         metadata.set('exception', 'maximum-append-size-exceeded');
         metadata.set('maximum-append-size', String(this.maxAppendSize));
-        return settle({ code: grpc.status.INVALID_ARGUMENT, details: `Maximum Append Size of ${this.maxAppendSize} Exceeded.`, metadata });
+        return settle({
+          code: grpc.status.INVALID_ARGUMENT,
+          details: `Maximum Append Size of ${this.maxAppendSize} Exceeded.`,
+          metadata,
+        });
       }
       const events = proposedEvents(messages);
       if (events === undefined) return settle({ code: grpc.status.INVALID_ARGUMENT, details: 'Event ids are UUIDs.' });
@@ -241,7 +269,10 @@ export class EventStoreDbDouble {
       let batch = pending.get(key);
       if (batch === undefined) {
         if (options === undefined) {
-          call.emit('error', { code: grpc.status.INVALID_ARGUMENT, details: 'The first request of a batch carries its options.' });
+          call.emit('error', {
+            code: grpc.status.INVALID_ARGUMENT,
+            details: 'The first request of a batch carries its options.',
+          });
           return;
         }
         batch = { options, messages: [] };
@@ -252,7 +283,9 @@ export class EventStoreDbDouble {
       pending.delete(key);
 
       const streamName = streamNameOf(batch.options.getStreamIdentifier());
-      const response = new streamsPb.BatchAppendResp().setCorrelationId(correlationId).setStreamIdentifier(streamIdentifier(streamName));
+      const response = new streamsPb.BatchAppendResp()
+        .setCorrelationId(correlationId)
+        .setStreamIdentifier(streamIdentifier(streamName));
       const expected = batchExpected(batch.options);
       switch (expected.kind) {
         case 'any':
@@ -272,7 +305,16 @@ export class EventStoreDbDouble {
       const events = proposedEvents(batch.messages);
       if (size > this.maxAppendSize) {
         const details = new sharedPb.MaximumAppendSizeExceeded().setMaxappendsize(this.maxAppendSize);
-        call.write(response.setError(errorStatus(codePb.Code.INVALID_ARGUMENT, 'Maximum Append Size Exceeded.', details, 'event_store.client.MaximumAppendSizeExceeded')));
+        call.write(
+          response.setError(
+            errorStatus(
+              codePb.Code.INVALID_ARGUMENT,
+              'Maximum Append Size Exceeded.',
+              details,
+              'event_store.client.MaximumAppendSizeExceeded',
+            ),
+          ),
+        );
         return;
       }
       if (events === undefined) {
@@ -298,14 +340,28 @@ export class EventStoreDbDouble {
             details.setExpectedStreamPosition(expected.revision.toString());
             break;
         }
-        call.write(response.setError(errorStatus(codePb.Code.FAILED_PRECONDITION, 'Wrong expected version.', details, 'event_store.client.WrongExpectedVersion')));
+        call.write(
+          response.setError(
+            errorStatus(
+              codePb.Code.FAILED_PRECONDITION,
+              'Wrong expected version.',
+              details,
+              'event_store.client.WrongExpectedVersion',
+            ),
+          ),
+        );
         return;
       }
       const success = new streamsPb.BatchAppendResp.Success();
       if (outcome.currentRevision === undefined) success.setNoStream(new emptyPb.Empty());
       else success.setCurrentRevision(outcome.currentRevision.toString());
       if (outcome.position === undefined) success.setNoPosition(new emptyPb.Empty());
-      else success.setPosition(new sharedPb.AllStreamPosition().setCommitPosition(outcome.position.commit.toString()).setPreparePosition(outcome.position.prepare.toString()));
+      else
+        success.setPosition(
+          new sharedPb.AllStreamPosition()
+            .setCommitPosition(outcome.position.commit.toString())
+            .setPreparePosition(outcome.position.prepare.toString()),
+        );
       call.write(response.setSuccess(success));
     });
   }
@@ -332,7 +388,11 @@ class AllSubscription {
     private readonly checkpointInterval: number,
   ) {
     this.next = start;
-    this.send(new streamsPb.ReadResp().setConfirmation(new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID())));
+    this.send(
+      new streamsPb.ReadResp().setConfirmation(
+        new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID()),
+      ),
+    );
     this.stopListening = log.onCommit(() => this.pump());
     this.pump();
   }
@@ -357,7 +417,9 @@ class AllSubscription {
         this.send(readEvent(record));
       } else if (++this.scannedSinceCheckpoint >= this.checkpointInterval) {
         this.scannedSinceCheckpoint = 0;
-        const checkpoint = new streamsPb.ReadResp.Checkpoint().setCommitPosition(record.position.commit.toString()).setPreparePosition(record.position.prepare.toString());
+        const checkpoint = new streamsPb.ReadResp.Checkpoint()
+          .setCommitPosition(record.position.commit.toString())
+          .setPreparePosition(record.position.prepare.toString());
         this.send(new streamsPb.ReadResp().setCheckpoint(checkpoint));
       }
     }
@@ -390,7 +452,9 @@ function toFilter(options: ReadReq.Options): Filter | undefined {
   const prefixes = expression?.getPrefixList() ?? [];
   const pattern = regex === '' ? undefined : new RegExp(regex);
   const accepts = (record: LogRecord): boolean =>
-    pattern !== undefined ? pattern.test(valueOf(record)) : prefixes.some((prefix) => valueOf(record).startsWith(prefix));
+    pattern !== undefined
+      ? pattern.test(valueOf(record))
+      : prefixes.some((prefix) => valueOf(record).startsWith(prefix));
   return {
     accepts,
     window: filter.hasMax() ? filter.getMax() : FILTER_WINDOW,
@@ -400,7 +464,8 @@ function toFilter(options: ReadReq.Options): Filter | undefined {
 
 function allReadFrom(all: ReadReq.Options.AllOptions): ReadFrom<LogPosition> {
   const position = all.getPosition();
-  if (position !== undefined) return { commit: BigInt(position.getCommitPosition()), prepare: BigInt(position.getPreparePosition()) };
+  if (position !== undefined)
+    return { commit: BigInt(position.getCommitPosition()), prepare: BigInt(position.getPreparePosition()) };
   return all.hasEnd() ? 'end' : 'start';
 }
 
@@ -443,14 +508,21 @@ function appendResponse(outcome: AppendOutcome, expected: ExpectedRevision): App
   if (outcome.currentRevision === undefined) success.setNoStream(new sharedPb.Empty());
   else success.setCurrentRevision(outcome.currentRevision.toString());
   if (outcome.position === undefined) success.setNoPosition(new sharedPb.Empty());
-  else success.setPosition(new streamsPb.AppendResp.Position().setCommitPosition(outcome.position.commit.toString()).setPreparePosition(outcome.position.prepare.toString()));
+  else
+    success.setPosition(
+      new streamsPb.AppendResp.Position()
+        .setCommitPosition(outcome.position.commit.toString())
+        .setPreparePosition(outcome.position.prepare.toString()),
+    );
   return new streamsPb.AppendResp().setSuccess(success);
 }
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Undefined when an id is not a UUID; the server parses ids as GUIDs, so they come back lower-case. */
-function proposedEvents(messages: readonly (AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage)[]): ProposedEvent[] | undefined {
+function proposedEvents(
+  messages: readonly (AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage)[],
+): ProposedEvent[] | undefined {
   const events: ProposedEvent[] = [];
   for (const message of messages) {
     const id = message.getId()?.getString() ?? '';
@@ -481,11 +553,18 @@ function readEvent(record: LogRecord): ReadResp {
     .set('type', record.type)
     .set('content-type', record.contentType)
     .set('created', record.createdTicks.toString());
-  const event = new streamsPb.ReadResp.ReadEvent().setEvent(recorded).setCommitPosition(record.position.commit.toString());
+  const event = new streamsPb.ReadResp.ReadEvent()
+    .setEvent(recorded)
+    .setCommitPosition(record.position.commit.toString());
   return new streamsPb.ReadResp().setEvent(event);
 }
 
-function errorStatus(code: codePb.Code, message: string, details: { serializeBinary(): Uint8Array }, typeName: string): Status {
+function errorStatus(
+  code: codePb.Code,
+  message: string,
+  details: { serializeBinary(): Uint8Array },
+  typeName: string,
+): Status {
   const any = new anyPb.Any();
   any.pack(details.serializeBinary(), typeName);
   return new statusPb.Status().setCode(code).setMessage(message).setDetails(any);

@@ -2,7 +2,8 @@ import type { ExpectedVersion } from './event-store.port.js';
 
 /** The small, closed set of errors an event store adapter may throw. */
 export abstract class EventStoreError extends Error {
-  abstract readonly code: 'VERSION_CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'INVALID_APPEND' | 'STORE_UNAVAILABLE' | 'STORE_CLOSED';
+  abstract readonly code:
+    'VERSION_CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'INVALID_APPEND' | 'STORE_UNAVAILABLE' | 'STORE_CLOSED';
 
   protected constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

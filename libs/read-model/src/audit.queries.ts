@@ -61,8 +61,10 @@ export class AuditQueries {
     add('types', listParameter(filter?.types), inList('type', 'types'));
     add('from', filter?.from?.toISOString(), 'occurred_at >= @from');
     add('to', filter?.to?.toISOString(), 'occurred_at < @to');
-    const statement = this.variants.get(conditions.join(' AND '), () =>
-      `SELECT ${COLUMNS} FROM audit_events ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
+    const statement = this.variants.get(
+      conditions.join(' AND '),
+      () =>
+        `SELECT ${COLUMNS} FROM audit_events ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
        ORDER BY seq LIMIT @limit`,
     );
     const rows = statement.all(parameters) as AuditRow[];

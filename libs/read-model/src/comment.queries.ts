@@ -40,7 +40,10 @@ export class CommentQueries {
       page.after == null
         ? this.first.all({ itemId, limit: size + 1 })
         : this.after.all({ itemId, limit: size + 1, after: decodeCursor(COMMENT_CURSOR, page.after, ['string'])[0] });
-    return toPage(rows, size, (row) => ({ cursor: encodeCursor(COMMENT_CURSOR, [row.position]), node: commentView(row) }));
+    return toPage(rows, size, (row) => ({
+      cursor: encodeCursor(COMMENT_CURSOR, [row.position]),
+      node: commentView(row),
+    }));
   }
 
   /** One comment with its item id (for edits and retractions); visibility is the caller's, through the item. */

@@ -1,4 +1,12 @@
-import { ACTIVITIES, type Activity, COUNTRY_CODES, type CountryCode, isCountryCode, type Participant, type Viewer } from '@coop/domain';
+import {
+  ACTIVITIES,
+  type Activity,
+  COUNTRY_CODES,
+  type CountryCode,
+  isCountryCode,
+  type Participant,
+  type Viewer,
+} from '@coop/domain';
 import type Database from 'better-sqlite3';
 import { ITEM_COLUMNS, type ItemColumns, itemViewOfRow } from './item-row.js';
 import { pageSize, toPage } from './page-cursor.js';
@@ -32,7 +40,10 @@ export class FeedQueries {
   feed(viewer: Viewer, filter: FeedFilter & PageArgs = {}): Page<FeedEntryView> {
     const size = pageSize(filter.first, DEFAULT_FEED_PAGE);
     const after = filter.after == null ? null : feedCursorPosition(filter.after);
-    return toPage(this.entries(viewer, filter, after, size + 1, 'newest'), size, (node) => ({ cursor: node.cursor, node }));
+    return toPage(this.entries(viewer, filter, after, size + 1, 'newest'), size, (node) => ({
+      cursor: node.cursor,
+      node,
+    }));
   }
 
   /** Oldest first, strictly after the cursor (from the start without one): the backlog of a `since` replay. */
@@ -57,8 +68,10 @@ export class FeedQueries {
       conditions.push('occurred_at < @to');
       parameters['to'] = to.toISOString();
     }
-    const statement = this.stats.get(`${from !== null}:${to !== null}`, () =>
-      `SELECT actor_country AS country, activity, count(*) AS count FROM feed_entries
+    const statement = this.stats.get(
+      `${from !== null}:${to !== null}`,
+      () =>
+        `SELECT actor_country AS country, activity, count(*) AS count FROM feed_entries
        WHERE ${conditions.join(' AND ')} GROUP BY actor_country, activity`,
     );
     const counts = new Map<CountryCode, Map<Activity, number>>(COUNTRY_CODES.map((code) => [code, new Map()]));
@@ -75,7 +88,13 @@ export class FeedQueries {
     });
   }
 
-  private entries(viewer: Viewer, filter: FeedFilter, after: string | null, limit: number, order: Order): FeedEntryView[] {
+  private entries(
+    viewer: Viewer,
+    filter: FeedFilter,
+    after: string | null,
+    limit: number,
+    order: Order,
+  ): FeedEntryView[] {
     const kinds = listParameter(filter.kinds);
     const topics = listParameter(filter.topics);
     const subregion = filter.subregion ?? null;
@@ -110,16 +129,16 @@ function feedSql(
   has: { subregion: boolean; itemId: boolean; kinds: boolean; topics: boolean; after: boolean },
 ): string {
   const position = has.subregion ? 's.position' : 'f.position';
-  const from = has.subregion
-    ? 'feed_subregions s JOIN feed_entries f ON f.position = s.position'
-    : 'feed_entries f';
+  const from = has.subregion ? 'feed_subregions s JOIN feed_entries f ON f.position = s.position' : 'feed_entries f';
   const conditions = [visibleTo('f.item_id')];
   if (has.subregion) conditions.push('s.subregion = @subregion');
   if (has.itemId) conditions.push('f.item_id = @itemId');
   if (has.after) conditions.push(`${position} ${order === 'newest' ? '<' : '>'} @after`);
   if (has.kinds) conditions.push(inList('f.item_kind', 'kinds'));
   if (has.topics) {
-    conditions.push(`EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = f.item_id AND ${inList('t.topic', 'topics')})`);
+    conditions.push(
+      `EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = f.item_id AND ${inList('t.topic', 'topics')})`,
+    );
   }
   return `
     SELECT f.position, f.activity, f.occurred_at, f.actor, f.item_id, ${ITEM_COLUMNS}

@@ -52,6 +52,9 @@ export class ItemQueries {
       after === null
         ? this.searchFirst.all(parameters)
         : this.searchAfter.all({ ...parameters, rank: after[0], seq: after[1] });
-    return toPage(rows, size, (row) => ({ cursor: encodeCursor(SEARCH_CURSOR, [row.rank, row.seq]), node: itemViewOfRow(row) }));
+    return toPage(rows, size, (row) => ({
+      cursor: encodeCursor(SEARCH_CURSOR, [row.rank, row.seq]),
+      node: itemViewOfRow(row),
+    }));
   }
 }

@@ -51,11 +51,7 @@ export function pageSize(first: number | null | undefined, defaultSize: number):
 }
 
 /** Builds a page from up to `size + 1` rows: the extra row only says there is a next page. */
-export function toPage<Row, Node>(
-  rows: readonly Row[],
-  size: number,
-  toEdge: (row: Row) => Edge<Node>,
-): Page<Node> {
+export function toPage<Row, Node>(rows: readonly Row[], size: number, toEdge: (row: Row) => Edge<Node>): Page<Node> {
   const edges = rows.slice(0, size).map(toEdge);
   return {
     edges,

@@ -19,7 +19,13 @@ import {
 } from '@coop/domain';
 import type { JsonObject, RecordedEvent } from '@coop/event-store';
 import type Database from 'better-sqlite3';
-import { type ItemKindProjection, itemKindProjection, type ItemState, parseItemState, type SearchText } from './item-kinds.js';
+import {
+  type ItemKindProjection,
+  itemKindProjection,
+  type ItemState,
+  parseItemState,
+  type SearchText,
+} from './item-kinds.js';
 import { ProjectionFailed } from './read-model.errors.js';
 import type { FeedEntryView } from './read-model.types.js';
 import { actorOf, feedCursor, itemView, occurredAtOf } from './read-model.views.js';
@@ -179,7 +185,8 @@ export class Projection {
     const stream = parseStreamId(event.streamId);
     const domainEvent = toDomainEvent(event);
     const itemId = stream === null ? null : stream.category === 'item' ? stream.id : stream.itemId;
-    const item = itemId === null ? undefined : this.batchItem(items, itemId, stream?.category === 'item' ? stream.kind : null);
+    const item =
+      itemId === null ? undefined : this.batchItem(items, itemId, stream?.category === 'item' ? stream.kind : null);
     const occurredAt = occurredAtOf(event.data, event.metadata, event.recordedAt);
     this.writeAudit(event, occurredAt, itemId, item?.kind.kind ?? null);
     if (stream === null || domainEvent === null || item === undefined) return false;
@@ -285,7 +292,17 @@ export class Projection {
     const kind = item.kind.kind;
     this.statements.feed.run(position, activity, occurredAt, JSON.stringify(actor), actor.country, state.id, kind);
     for (const subregion of item.subregions) this.statements.feedSubregion.run(subregion, position);
-    return { position, activity, occurredAt, actor, kind, version: item.version, state, visibility, subregions: item.subregions };
+    return {
+      position,
+      activity,
+      occurredAt,
+      actor,
+      kind,
+      version: item.version,
+      state,
+      visibility,
+      subregions: item.subregions,
+    };
   }
 
   /*
@@ -302,7 +319,8 @@ export class Projection {
         ? discussionDecider.initialState()
         : { status: 'ACTIVE' as const, itemId, itemKind, comments: [commentOfRow(row)] };
     const after = discussionDecider.evolve(before, event);
-    const comment = after.status === 'ACTIVE' ? after.comments.find((candidate) => candidate.id === commentId) : undefined;
+    const comment =
+      after.status === 'ACTIVE' ? after.comments.find((candidate) => candidate.id === commentId) : undefined;
     if (comment === undefined) return;
     const retracted = comment.retracted ? 1 : 0;
     if (row === undefined) {

@@ -58,7 +58,10 @@ describe('Projector', () => {
     const committed: FeedEntryView[] = [];
     projector.onCommitted((entries) => committed.push(...entries));
     projector.start();
-    const id = await harness.share(KZ, { title: 'Shared while listening', audience: { scope: 'COUNTRIES', countries: ['UA'] } });
+    const id = await harness.share(KZ, {
+      title: 'Shared while listening',
+      audience: { scope: 'COUNTRIES', countries: ['UA'] },
+    });
     await harness.caughtUp(projector);
     expect(committed).toEqual([
       expect.objectContaining({
@@ -152,7 +155,10 @@ describe('Projector', () => {
 
   it.each([
     ['names no actor', {}],
-    ['lacks the fields its item needs', { actorId: KZ.id, actorName: KZ.name, actorCountry: 'KZ', actorRoles: ['PARTICIPANT'] }],
+    [
+      'lacks the fields its item needs',
+      { actorId: KZ.id, actorName: KZ.name, actorCountry: 'KZ', actorRoles: ['PARTICIPANT'] },
+    ],
   ])('stops before a poison event that %s, logs it, and never moves past it', async (_, metadata) => {
     await shareMany(harness, 3);
     const { position: poison } = await harness.appendRaw('practice-poison', [
@@ -160,7 +166,9 @@ describe('Projector', () => {
     ]);
     await shareMany(harness, 3);
     const errors: object[] = [];
-    const { projector, database } = harness.open({ logger: { info() {}, warn() {}, error: (obj) => errors.push(obj) } });
+    const { projector, database } = harness.open({
+      logger: { info() {}, warn() {}, error: (obj) => errors.push(obj) },
+    });
     projector.start();
     await expect(projector.waitFor(poison, 10_000)).rejects.toBeInstanceOf(ProjectorNotRunning);
     expect(projector.error).toMatchObject({ position: poison, type: 'PracticeShared', streamId: 'practice-poison' });
@@ -230,6 +238,11 @@ describe('Projector', () => {
     projector.start();
     await harness.caughtUp(projector);
     const [head] = await harness.store.readAll({ direction: 'backwards', limit: 1 });
-    expect(await projector.lag()).toEqual({ head: head?.position, position: head?.position, caughtUp: true, seconds: 0 });
+    expect(await projector.lag()).toEqual({
+      head: head?.position,
+      position: head?.position,
+      caughtUp: true,
+      seconds: 0,
+    });
   });
 });

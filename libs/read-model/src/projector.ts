@@ -145,9 +145,9 @@ export class Projector {
       return { head: head?.position ?? null, position, caughtUp: true, seconds: 0 };
     }
     // readAll starts at its position inclusive: the checkpoint's own event comes first.
-    const next = (await this.store.readAll(position === null ? { limit: 1 } : { fromPosition: position, limit: 2 })).find(
-      (event) => position === null || event.position > position,
-    );
+    const next = (
+      await this.store.readAll(position === null ? { limit: 1 } : { fromPosition: position, limit: 2 })
+    ).find((event) => position === null || event.position > position);
     const since = Date.parse((next ?? head).recordedAt);
     return { head: head.position, position, caughtUp: false, seconds: Math.max(0, (Date.now() - since) / 1000) };
   }
@@ -186,7 +186,10 @@ export class Projector {
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
       this.halt('failed', failure);
-      const event = error instanceof ProjectionFailed ? { position: error.position, streamId: error.streamId, type: error.type } : {};
+      const event =
+        error instanceof ProjectionFailed
+          ? { position: error.position, streamId: error.streamId, type: error.type }
+          : {};
       this.logger.error(
         { err: failure, ...event, checkpoint: this.current },
         'projector: stopped by a failure; the checkpoint stays before the failed batch',
@@ -200,7 +203,10 @@ export class Projector {
     const applied = this.projection.apply(batch);
     this.current = applied.position;
     if (applied.skipped > 0) {
-      this.logger.warn({ skipped: applied.skipped, position: applied.position }, 'projector: skipped events of unknown types');
+      this.logger.warn(
+        { skipped: applied.skipped, position: applied.position },
+        'projector: skipped events of unknown types',
+      );
     }
     this.resolveWaiters();
     if (this.listeners.size === 0 || applied.entries.length === 0) return;

@@ -55,7 +55,10 @@ export class ReadModelDatabase {
       const stored = storedVersion(db);
       const rebuilding = stored !== version;
       if (rebuilding) {
-        logger.info({ file, storedVersion: stored, projectionVersion: version }, 'read model: rebuilding from the start of the log');
+        logger.info(
+          { file, storedVersion: stored, projectionVersion: version },
+          'read model: rebuilding from the start of the log',
+        );
         db.transaction(() => {
           dropEverything(db);
           db.exec(READ_MODEL_SCHEMA);

@@ -55,9 +55,12 @@ export class ProjectionFailed extends Error {
     readonly type: string,
     cause: unknown,
   ) {
-    super(`Projecting ${type} at ${position} of ${streamId} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
-      cause,
-    });
+    super(
+      `Projecting ${type} at ${position} of ${streamId} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+      {
+        cause,
+      },
+    );
     this.name = new.target.name;
   }
 }

@@ -1,4 +1,10 @@
-import { discussionDecider, discussionStreamId, type Participant, proposalDecider, questionDecider } from '@coop/domain';
+import {
+  discussionDecider,
+  discussionStreamId,
+  type Participant,
+  proposalDecider,
+  questionDecider,
+} from '@coop/domain';
 import { InvalidCursor, InvalidPageSize } from './read-model.errors.js';
 import type { ReadModel } from './read-model.js';
 import type { FeedEntryView, Page } from './read-model.types.js';
@@ -145,7 +151,9 @@ describe('ReadModel', () => {
 
   describe('feed', () => {
     it('puts each entry in the subregional feeds of its item', () => {
-      expect(feedItems(SECRETARIAT, { subregion: 'CENTRAL_ASIA' })).toEqual(new Set([network, toCentralAsia, proposal]));
+      expect(feedItems(SECRETARIAT, { subregion: 'CENTRAL_ASIA' })).toEqual(
+        new Set([network, toCentralAsia, proposal]),
+      );
       expect(feedItems(SECRETARIAT, { subregion: 'CAUCASUS' })).toEqual(new Set([toCentralAsia, toUkraine]));
       expect(feedItems(SECRETARIAT, { subregion: 'EASTERN_EUROPE' })).toEqual(new Set([toUkraine, proposal]));
       expect(feedItems(SECRETARIAT, { subregion: 'SOUTH_EASTERN_EUROPE' })).toEqual(new Set());
@@ -183,10 +191,12 @@ describe('ReadModel', () => {
 
     it('filters by kinds and by the item topics', () => {
       expect(feedItems(SECRETARIAT, { kinds: ['QUESTION', 'PROPOSAL'] })).toEqual(new Set([toUkraine, proposal]));
-      expect(feedItems(SECRETARIAT, { topics: ['TAILINGS_SAFETY', 'NOTIFICATION'] })).toEqual(new Set([network, toUkraine]));
-      expect(feedItems(SECRETARIAT, { subregion: 'CENTRAL_ASIA', kinds: ['PRACTICE'], topics: ['LAND_USE_PLANNING'] })).toEqual(
-        new Set([toCentralAsia]),
+      expect(feedItems(SECRETARIAT, { topics: ['TAILINGS_SAFETY', 'NOTIFICATION'] })).toEqual(
+        new Set([network, toUkraine]),
       );
+      expect(
+        feedItems(SECRETARIAT, { subregion: 'CENTRAL_ASIA', kinds: ['PRACTICE'], topics: ['LAND_USE_PLANNING'] }),
+      ).toEqual(new Set([toCentralAsia]));
       expect(feedItems(SECRETARIAT, { kinds: [], topics: [] }).size).toBe(4);
     });
 
@@ -218,12 +228,23 @@ describe('ReadModel', () => {
       expect(ids(readModel.search(SECRETARIAT, 'Kazákhstan'))).toEqual([network]);
     });
 
-    it.each(['"', 'tailings"', 'AND', 'OR NOT', '*', '(', 'title:tailings', 'NEAR(a b)', '^x', '🏭', '', '   ', "'; DROP TABLE items; --"])(
-      'takes %j without an error',
-      (text) => {
-        expect(() => readModel.search(UA, text)).not.toThrow();
-      },
-    );
+    it.each([
+      '"',
+      'tailings"',
+      'AND',
+      'OR NOT',
+      '*',
+      '(',
+      'title:tailings',
+      'NEAR(a b)',
+      '^x',
+      '🏭',
+      '',
+      '   ',
+      "'; DROP TABLE items; --",
+    ])('takes %j without an error', (text) => {
+      expect(() => readModel.search(UA, text)).not.toThrow();
+    });
 
     it('pages by keyset without overlap', () => {
       const first = readModel.search(SECRETARIAT, 'tailings', { first: 1 });
@@ -238,7 +259,14 @@ describe('ReadModel', () => {
     it('lists an item comments oldest first, edited and retracted as they now stand', () => {
       const page = readModel.comments(network);
       expect(page.edges.map((edge) => edge.node)).toEqual([
-        expect.objectContaining({ id: commentIds[0], body: 'First comment, edited', editedAt: expect.any(String), retracted: false, country: 'UA', author: UA }),
+        expect.objectContaining({
+          id: commentIds[0],
+          body: 'First comment, edited',
+          editedAt: expect.any(String),
+          retracted: false,
+          country: 'UA',
+          author: UA,
+        }),
         expect.objectContaining({ id: commentIds[1], body: null, retracted: true, country: 'GE' }),
         expect.objectContaining({ id: commentIds[2], body: 'Third comment', editedAt: null, retracted: false }),
       ]);
@@ -291,13 +319,17 @@ describe('ReadModel', () => {
     it('filters by item, kinds, actor countries, actor, types and instants', () => {
       expect(trail({ itemId: proposal }).map((event) => event.type)).toEqual(['JointProjectProposed', 'PartnerJoined']);
       expect(new Set(trail({ kinds: ['QUESTION'] }).map((event) => event.itemId))).toEqual(new Set([toUkraine]));
-      expect(new Set(trail({ countries: ['UA'] }).map((event) => event.actor?.id))).toEqual(new Set([UA.id, UA_FOCAL.id]));
+      expect(new Set(trail({ countries: ['UA'] }).map((event) => event.actor?.id))).toEqual(
+        new Set([UA.id, UA_FOCAL.id]),
+      );
       expect(trail({ actorId: GE.id }).map((event) => event.type)).toEqual(['PracticeShared', 'CommentPosted']);
       expect(trail({ types: ['CommentEdited', 'CommentRetracted'] })).toHaveLength(2);
       const all = trail({});
       const from = new Date(all[2]?.occurredAt as string);
       const to = new Date(all[4]?.occurredAt as string);
-      expect(trail({ from, to }).map((event) => event.position)).toEqual(all.slice(2, 4).map((event) => event.position));
+      expect(trail({ from, to }).map((event) => event.position)).toEqual(
+        all.slice(2, 4).map((event) => event.position),
+      );
       expect(trail({ itemId: network, types: ['CommentPosted'], countries: ['KZ'] })).toHaveLength(1);
     });
   });

@@ -100,13 +100,21 @@ export function proposalInput(overrides: Variables = {}): Variables {
 
 // ---------------------------------------------------------------- acts
 
-export async function sharePractice(app: TestApp, who: Participant, overrides: Variables = {}): Promise<PracticeFields> {
-  const response = await app.gql<{ sharePractice: PracticeFields }>(who, SHARE_PRACTICE, { input: practiceInput(overrides) });
+export async function sharePractice(
+  app: TestApp,
+  who: Participant,
+  overrides: Variables = {},
+): Promise<PracticeFields> {
+  const response = await app.gql<{ sharePractice: PracticeFields }>(who, SHARE_PRACTICE, {
+    input: practiceInput(overrides),
+  });
   return dataOf(response).sharePractice;
 }
 
 export async function askQuestion(app: TestApp, who: Participant, overrides: Variables = {}): Promise<QuestionFields> {
-  const response = await app.gql<{ askQuestion: QuestionFields }>(who, ASK_QUESTION, { input: questionInput(overrides) });
+  const response = await app.gql<{ askQuestion: QuestionFields }>(who, ASK_QUESTION, {
+    input: questionInput(overrides),
+  });
   return dataOf(response).askQuestion;
 }
 
@@ -120,7 +128,11 @@ export async function answerQuestion(
   return dataOf(await app.gql<{ answerQuestion: AnswerFields }>(who, ANSWER_QUESTION, { input })).answerQuestion;
 }
 
-export async function proposeJointProject(app: TestApp, who: Participant, overrides: Variables = {}): Promise<ProposalFields> {
+export async function proposeJointProject(
+  app: TestApp,
+  who: Participant,
+  overrides: Variables = {},
+): Promise<ProposalFields> {
   const response = await app.gql<{ proposeJointProject: ProposalFields }>(who, PROPOSE_JOINT_PROJECT, {
     input: proposalInput(overrides),
   });
@@ -134,7 +146,11 @@ export async function respondToInvitation(
   accept: boolean,
   note: string | null = null,
 ): Promise<ProposalFields> {
-  const response = await app.gql<{ respondToInvitation: ProposalFields }>(who, RESPOND_TO_INVITATION, { proposalId, accept, note });
+  const response = await app.gql<{ respondToInvitation: ProposalFields }>(who, RESPOND_TO_INVITATION, {
+    proposalId,
+    accept,
+    note,
+  });
   return dataOf(response).respondToInvitation;
 }
 
@@ -152,7 +168,9 @@ export async function postComment(
 
 /** The item with its kind's fields as `who` sees it; null when they may not see it. */
 export async function itemFor(app: TestApp, who: Participant, id: string): Promise<AnyItem | null> {
-  const found = dataOf(await app.gql<{ item: { __typename: keyof typeof ITEM_OF_TYPE } | null }>(who, ITEM_TYPE, { id })).item;
+  const found = dataOf(
+    await app.gql<{ item: { __typename: keyof typeof ITEM_OF_TYPE } | null }>(who, ITEM_TYPE, { id }),
+  ).item;
   if (found === null) return null;
   return dataOf(await app.gql<{ item: AnyItem | null }>(who, ITEM_OF_TYPE[found.__typename], { id })).item;
 }
@@ -175,7 +193,11 @@ export async function feedItemIds(app: TestApp, who: Participant, args: FeedArgs
   return page.edges.map((edge) => edge.node.item.id);
 }
 
-export async function auditEventsOfItem(app: TestApp, secretariat: Participant, itemId: string): Promise<AuditEventFields[]> {
+export async function auditEventsOfItem(
+  app: TestApp,
+  secretariat: Participant,
+  itemId: string,
+): Promise<AuditEventFields[]> {
   const response = await app.gql<{ auditTrail: Connection<AuditEventFields> }>(secretariat, AUDIT_TRAIL, {
     filter: { itemId },
     first: 100,

@@ -16,9 +16,26 @@ const ITEM_FIELDS = /* GraphQL */ `
     createdAt
     updatedAt
     subregions
-    country { code name subregion }
-    author { id name country { code } roles }
-    audience { scope subregions countries { code } }
+    country {
+      code
+      name
+      subregion
+    }
+    author {
+      id
+      name
+      country {
+        code
+      }
+      roles
+    }
+    audience {
+      scope
+      subregions
+      countries {
+        code
+      }
+    }
   }
 `;
 
@@ -28,7 +45,16 @@ const PRACTICE_FIELDS = /* GraphQL */ `
     summary
     body
     status
-    adoptions { country { code } by { id } note adoptedAt }
+    adoptions {
+      country {
+        code
+      }
+      by {
+        id
+      }
+      note
+      adoptedAt
+    }
   }
 `;
 
@@ -37,8 +63,12 @@ const ANSWER_FIELDS = /* GraphQL */ `
     id
     questionId
     body
-    author { id }
-    country { code }
+    author {
+      id
+    }
+    country {
+      code
+    }
     answeredAt
     accepted
   }
@@ -49,8 +79,12 @@ const QUESTION_FIELDS = /* GraphQL */ `
     ...ItemFields
     body
     status
-    answers { ...AnswerFields }
-    acceptedAnswer { id }
+    answers {
+      ...AnswerFields
+    }
+    acceptedAnswer {
+      id
+    }
   }
 `;
 
@@ -59,10 +93,26 @@ const PROPOSAL_FIELDS = /* GraphQL */ `
     ...ItemFields
     objectives
     durationMonths
-    leadCountry { code }
+    leadCountry {
+      code
+    }
     status
-    partners { country { code } status note respondedAt }
-    reviews { decision note reviewer { id } reviewedAt }
+    partners {
+      country {
+        code
+      }
+      status
+      note
+      respondedAt
+    }
+    reviews {
+      decision
+      note
+      reviewer {
+        id
+      }
+      reviewedAt
+    }
   }
 `;
 
@@ -71,8 +121,12 @@ const COMMENT_FIELDS = /* GraphQL */ `
     id
     itemId
     body
-    author { id }
-    country { code }
+    author {
+      id
+    }
+    country {
+      code
+    }
     replyTo
     postedAt
     editedAt
@@ -87,7 +141,9 @@ const AUDIT_EVENT_FIELDS = /* GraphQL */ `
     version
     type
     occurredAt
-    actor { id }
+    actor {
+      id
+    }
     correlationId
     causationId
     data
@@ -239,7 +295,8 @@ export const ITEM_COMMENTS_DEFAULT_PAGE = withFragments(
 
 export const VIEWER = 'query Viewer { viewer { id name country { code name subregion } roles } }';
 
-export const COUNTRIES = 'query Countries($subregion: Subregion) { countries(subregion: $subregion) { code name subregion } }';
+export const COUNTRIES =
+  'query Countries($subregion: Subregion) { countries(subregion: $subregion) { code name subregion } }';
 
 /** The fields every kind shares (a document selecting each kind's `status` at once is invalid: the enums differ). */
 export const ITEM = withFragments('query Item($id: ID!) { item(id: $id) { ...ItemFields } }', 'ItemFields');
@@ -248,7 +305,10 @@ export const ITEM = withFragments('query Item($id: ID!) { item(id: $id) { ...Ite
 export const ITEM_OF_TYPE = {
   Practice: withFragments('query Practice($id: ID!) { item(id: $id) { ...PracticeFields } }', 'PracticeFields'),
   Question: withFragments('query Question($id: ID!) { item(id: $id) { ...QuestionFields } }', 'QuestionFields'),
-  JointProjectProposal: withFragments('query Proposal($id: ID!) { item(id: $id) { ...ProposalFields } }', 'ProposalFields'),
+  JointProjectProposal: withFragments(
+    'query Proposal($id: ID!) { item(id: $id) { ...ProposalFields } }',
+    'ProposalFields',
+  ),
 } as const;
 
 export const ITEM_TYPE = 'query ItemType($id: ID!) { item(id: $id) { __typename } }';
@@ -267,8 +327,26 @@ export const ITEM_HISTORY = withFragments(
 export const FEED = /* GraphQL */ `
   query Feed($subregion: Subregion, $kinds: [ItemKind!], $topics: [Topic!], $first: Int, $after: String) {
     feed(subregion: $subregion, kinds: $kinds, topics: $topics, first: $first, after: $after) {
-      edges { cursor node { cursor activity occurredAt actor { id } item { id kind title } } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          cursor
+          activity
+          occurredAt
+          actor {
+            id
+          }
+          item {
+            id
+            kind
+            title
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -277,7 +355,16 @@ export const FEED = /* GraphQL */ `
 export const FEED_SUBREGIONS = /* GraphQL */ `
   query FeedSubregions($subregion: Subregion, $topics: [Topic!]) {
     feed(subregion: $subregion, topics: $topics, first: 20) {
-      edges { node { activity subregions item { id subregions } } }
+      edges {
+        node {
+          activity
+          subregions
+          item {
+            id
+            subregions
+          }
+        }
+      }
     }
   }
 `;
@@ -285,8 +372,18 @@ export const FEED_SUBREGIONS = /* GraphQL */ `
 export const SEARCH = /* GraphQL */ `
   query Search($text: String!, $first: Int, $after: String) {
     search(text: $text, first: $first, after: $after) {
-      edges { cursor node { id kind title } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          kind
+          title
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -301,10 +398,20 @@ export const AUDIT_TRAIL = withFragments(
   'AuditEventFields',
 );
 
-export const VERIFY_INTEGRITY = 'query VerifyIntegrity { verifyIntegrity { valid streamsChecked eventsChecked problems } }';
+export const VERIFY_INTEGRITY =
+  'query VerifyIntegrity { verifyIntegrity { valid streamsChecked eventsChecked problems } }';
 
 export const COOPERATION_STATS = /* GraphQL */ `
   query CooperationStats($from: DateTime, $to: DateTime) {
-    cooperationStats(from: $from, to: $to) { country { code } total counts { activity count } }
+    cooperationStats(from: $from, to: $to) {
+      country {
+        code
+      }
+      total
+      counts {
+        activity
+        count
+      }
+    }
   }
 `;

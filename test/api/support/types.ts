@@ -51,7 +51,12 @@ export interface ProposalFields extends ItemFields {
   durationMonths: number;
   leadCountry: CountryRef;
   status: 'DRAFT' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'ENDORSED' | 'DECLINED' | 'WITHDRAWN';
-  partners: { country: CountryRef; status: 'INVITED' | 'JOINED' | 'DECLINED'; note: string | null; respondedAt: string | null }[];
+  partners: {
+    country: CountryRef;
+    status: 'INVITED' | 'JOINED' | 'DECLINED';
+    note: string | null;
+    respondedAt: string | null;
+  }[];
   reviews: { decision: string; note: string; reviewer: { id: string }; reviewedAt: string }[];
 }
 

@@ -63,14 +63,18 @@ describe('EventStoreDB double', () => {
     const [a, b, c] = [event(), event(), event()];
     const written = await client.appendToStream('a-1', [a, b, c], { expectedRevision: NO_STREAM });
     // Same ids at the same expected revision: the original result, nothing written.
-    await expect(client.appendToStream('a-1', [a, b], { expectedRevision: NO_STREAM })).resolves.toMatchObject({ nextExpectedRevision: 1n });
+    await expect(client.appendToStream('a-1', [a, b], { expectedRevision: NO_STREAM })).resolves.toMatchObject({
+      nextExpectedRevision: 1n,
+    });
     // With `any`, ids found anywhere in the stream count, even out of order: the server's rule.
     await expect(client.appendToStream('a-1', [a, c])).resolves.toMatchObject({ nextExpectedRevision: 2n });
     // A partial duplicate is a wrong expected version.
     const partial = client.appendToStream('a-1', [b, c, event()], { expectedRevision: 0n });
     await expect(partial).rejects.toBeInstanceOf(WrongExpectedVersionError);
     await expect(partial).rejects.toMatchObject({ expectedVersion: 0n, actualVersion: 2n });
-    await expect(client.appendToStream('b-1', [event()], { expectedRevision: 0n })).rejects.toMatchObject({ actualVersion: NO_STREAM });
+    await expect(client.appendToStream('b-1', [event()], { expectedRevision: 0n })).rejects.toMatchObject({
+      actualVersion: NO_STREAM,
+    });
     expect((await collect(client.readStream('a-1'))).map((resolved) => resolved.event?.id)).toEqual([a.id, b.id, c.id]);
     expect(written.nextExpectedRevision).toBe(2n);
   });
@@ -84,7 +88,9 @@ describe('EventStoreDB double', () => {
     const backwards = await collect(client.readAll({ fromPosition: middle, direction: BACKWARDS, maxCount: 1 }));
     expect(forwards[0]?.event?.id).toBe(all[2]?.event?.id);
     expect(backwards[0]?.event?.id).toBe(all[1]?.event?.id);
-    expect((await collect(client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })))[0]?.event?.type).toBe('$>');
+    expect(
+      (await collect(client.readAll({ fromPosition: END, direction: BACKWARDS, maxCount: 1 })))[0]?.event?.type,
+    ).toBe('$>');
   });
 
   it('ends subscriptions with UNAVAILABLE when it goes down', async () => {

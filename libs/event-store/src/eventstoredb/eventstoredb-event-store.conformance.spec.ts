@@ -7,6 +7,9 @@ describeEventStoreConformance(eventStoreDbDoubleTarget);
 describe('EventStoreDbEventStore over the double against the model of the port', () => {
   it('gives the outcomes and final state the rules give, for random append sequences', async () => {
     // EventStoreDB keeps no index of event ids, so an id reused elsewhere is stored.
-    await checkEventStoreAgainstModel(eventStoreDbDoubleTarget, { refusesReusedIds: false, parameters: { numRuns: 40 } });
+    await checkEventStoreAgainstModel(eventStoreDbDoubleTarget, {
+      refusesReusedIds: false,
+      parameters: { numRuns: 40 },
+    });
   }, 60_000);
 });

@@ -10,7 +10,9 @@ const POSITION = /^[0-9a-f]{32}$/;
  * string order is `$all` order, which compares commit first, then prepare.
  */
 export function encodePosition(position: EventStoreDbPosition): Position {
-  return position.commit.toString(16).padStart(HEX_DIGITS, '0') + position.prepare.toString(16).padStart(HEX_DIGITS, '0');
+  return (
+    position.commit.toString(16).padStart(HEX_DIGITS, '0') + position.prepare.toString(16).padStart(HEX_DIGITS, '0')
+  );
 }
 
 export function decodePosition(position: Position): EventStoreDbPosition {

@@ -112,7 +112,10 @@ export class EventStoreDbSubscription implements AsyncIterableIterator<RecordedE
   }
 
   private subscribe(): Attempt {
-    const subscription = this.context.client.subscribeToAll({ fromPosition: this.after, filter: excludeSystemEvents() });
+    const subscription = this.context.client.subscribeToAll({
+      fromPosition: this.after,
+      filter: excludeSystemEvents(),
+    });
     // The server confirms a working subscription: the next drop starts the delays afresh.
     subscription.once('confirmation', () => {
       this.drops = 0;

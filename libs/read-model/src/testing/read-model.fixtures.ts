@@ -40,7 +40,12 @@ export const focalPointOf = (country: CountryCode): Participant => ({
   roles: ['PARTICIPANT', 'FOCAL_POINT'],
 });
 
-export const SECRETARIAT: Participant = { id: 'secretariat', name: 'Secretariat', country: null, roles: ['SECRETARIAT'] };
+export const SECRETARIAT: Participant = {
+  id: 'secretariat',
+  name: 'Secretariat',
+  country: null,
+  roles: ['SECRETARIAT'],
+};
 
 const START = Date.parse('2019-03-14T09:00:00.000Z');
 
@@ -97,7 +102,10 @@ export class ReadModelHarness {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  async share(actor: Participant, input: { title: string; summary?: string; body?: string; topics?: string[]; audience?: Audience }) {
+  async share(
+    actor: Participant,
+    input: { title: string; summary?: string; body?: string; topics?: string[]; audience?: Audience },
+  ) {
     const practiceId = randomUUID();
     await this.run(practiceDecider, `practice-${practiceId}`, {
       type: 'SharePractice',
@@ -128,7 +136,10 @@ export class ReadModelHarness {
     return questionId;
   }
 
-  async propose(actor: Participant, input: { title: string; partnerCountries: string[]; audience?: Audience; topics?: string[] }) {
+  async propose(
+    actor: Participant,
+    input: { title: string; partnerCountries: string[]; audience?: Audience; topics?: string[] },
+  ) {
     const proposalId = randomUUID();
     await this.run(proposalDecider, `proposal-${proposalId}`, {
       type: 'ProposeJointProject',
@@ -166,7 +177,10 @@ export class ReadModelHarness {
     command: Command,
   ): Promise<AppendResult> {
     const recorded = await this.store.readStream(streamId);
-    const state = fold(decider, recorded.map((event) => ({ type: event.type, data: event.data }) as unknown as Event));
+    const state = fold(
+      decider,
+      recorded.map((event) => ({ type: event.type, data: event.data }) as unknown as Event),
+    );
     const events = decider.decide(command, state);
     const metadata: UnchainedEventMetadata = {
       actorId: command.actor.id,
@@ -185,7 +199,10 @@ export class ReadModelHarness {
   }
 
   /** Appends events as they are, chained like the API chains them: for events no decider would write. */
-  async appendRaw(streamId: string, events: { type: string; data: JsonValue; metadata?: JsonObject }[]): Promise<AppendResult> {
+  async appendRaw(
+    streamId: string,
+    events: { type: string; data: JsonValue; metadata?: JsonObject }[],
+  ): Promise<AppendResult> {
     const recorded = await this.store.readStream(streamId, { direction: 'backwards', limit: 1 });
     const last = recorded[0];
     const lastHash = typeof last?.metadata['hash'] === 'string' ? last.metadata['hash'] : null;
@@ -196,7 +213,9 @@ export class ReadModelHarness {
       metadata: event.metadata ?? {},
     }));
     const version = last?.version ?? 0;
-    return this.store.append(streamId, chainEvents(streamId, version, lastHash, newEvents), { expectedVersion: version });
+    return this.store.append(streamId, chainEvents(streamId, version, lastHash, newEvents), {
+      expectedVersion: version,
+    });
   }
 }
 

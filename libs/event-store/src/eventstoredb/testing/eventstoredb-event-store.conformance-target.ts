@@ -30,7 +30,11 @@ function open(connectionString: string, scope: Scope | undefined, limits?: Store
 }
 
 function childOpenSpec(argument: ChildArgument): { module: string; exportName: string; argument: JsonValue } {
-  return { module: fileURLToPath(import.meta.url), exportName: openEventStoreDbInChild.name, argument: argument as unknown as JsonValue };
+  return {
+    module: fileURLToPath(import.meta.url),
+    exportName: openEventStoreDbInChild.name,
+    argument: argument as unknown as JsonValue,
+  };
 }
 
 /** Each storage is a fresh double on its own port, stopped on dispose. */

@@ -33,7 +33,11 @@ export class ScopedEventStore implements EventStore {
     private readonly scope: Scope,
   ) {}
 
-  async append(streamId: string, events: readonly NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult> {
+  async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: { expectedVersion?: ExpectedVersion },
+  ): Promise<AppendResult> {
     try {
       return await this.inner.append(this.scoped(streamId), events, options);
     } catch (error) {
