@@ -1,4 +1,4 @@
-import { INPUT_LIMITS, InputValidator, type Range, ValidationFailed } from '@coop/domain';
+import { InputValidator, type Range, ValidationFailed } from '@coop/domain';
 import { ValidationPipe } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { type ValidationError, ValidateBy } from 'class-validator';
