@@ -9,6 +9,7 @@ import { FeedModule } from './feed/feed.module.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ItemsModule } from './items/items.module.js';
+import { LiveModule } from './live/live.module.js';
 import { PracticesModule } from './practices/practices.module.js';
 import { ReadModelModule } from './projection/read-model.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         DiscussionsModule,
         FeedModule,
         AuditModule,
+        LiveModule,
       ],
     };
   }

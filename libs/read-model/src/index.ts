@@ -13,3 +13,4 @@ export * from './read-model.types.js';
 export type { ReadModelLogger } from './read-model.logger.js';
 export { MAX_PAGE_SIZE } from './page-cursor.js';
 export { itemGrants, viewerGrants } from './visibility-grants.js';
+export * from './live/index.js';

@@ -20,6 +20,8 @@ export interface AppConfig {
   readonly logLevel: string;
   /** GraphQL operations a viewer (or anonymous address) may start per minute. */
   readonly rateLimitPerMinute: number;
+  /** Entries a live subscriber may have waiting before it is ended with RESUME_REQUIRED. */
+  readonly liveQueueLimit: number;
 }
 
 /** A bad configuration value: start-up stops with a message naming the variable. */
@@ -125,5 +127,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auth: authConfig(env, production, dataDir),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     rateLimitPerMinute: integerIn(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
+    liveQueueLimit: integerIn(env, 'LIVE_QUEUE_LIMIT', 256, 1, 100_000),
   };
 }

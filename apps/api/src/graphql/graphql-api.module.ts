@@ -3,9 +3,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_PIPE } from '@nestjs/core';
-import { type GraphQLWsSubscriptionsConfig, GraphQLModule } from '@nestjs/graphql';
-import type { ServerOptions } from 'graphql-ws';
-import type { IncomingMessage } from 'node:http';
+import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
@@ -61,29 +59,6 @@ async function httpContext(verifier: TokenVerifier, request: FastifyRequest): Pr
   }
 }
 
-/**
- * graphql-ws takes its own context: Nest would hand it the HTTP one, which
- * reads headers a socket does not have. A bad token closes the socket (4403).
- */
-function graphqlWsOptions(
-  verifier: TokenVerifier,
-): ServerOptions<Record<string, unknown>, { request: IncomingMessage }> {
-  return {
-    onConnect: async ({ connectionParams }) => {
-      try {
-        return (await verifier.viewerFrom(connectionParams?.['authorization'])) !== null;
-      } catch {
-        return false;
-      }
-    },
-    context: async ({ connectionParams, extra }): Promise<GraphqlContext> => ({
-      viewer: await verifier.viewerFrom(connectionParams?.['authorization']),
-      clientAddress: extra.request.socket.remoteAddress ?? 'unknown',
-      correlationId: randomUUID(),
-    }),
-  };
-}
-
 @Module({})
 export class GraphqlApiModule {
   static forRoot(): DynamicModule {
@@ -106,7 +81,6 @@ export class GraphqlApiModule {
             formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
             plugins: [rateLimitPlugin(new RateLimiter(config.rateLimitPerMinute))],
             context: (request: FastifyRequest) => httpContext(verifier, request),
-            subscriptions: { 'graphql-ws': graphqlWsOptions(verifier) as GraphQLWsSubscriptionsConfig },
           }),
         }),
       ],

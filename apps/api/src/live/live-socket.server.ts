@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Participant } from '@coop/domain';
+import type { ExecutionArgs, GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Context, Disposable } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { GraphqlContext } from '../graphql/graphql-context.js';
+import type { LiveExecution, LiveOperation } from './live-execution.js';
+import type { SubscriptionGuard } from './subscription-guard.js';
+
+export interface LiveSocketOptions {
+  readonly path: string;
+  /** Larger messages close the socket (1009) before they are parsed. */
+  readonly maxPayloadBytes: number;
+  /** No `connection_init` within this closes the socket (4408). */
+  readonly connectionInitWaitMs: number;
+  readonly maxConnectionsPerViewer: number;
+  readonly production: boolean;
+}
+
+type Extra = { readonly socket: WebSocket; readonly request: IncomingMessage };
+type SocketContext = Context<Record<string, unknown> | undefined, Extra>;
+type FormatError = (source: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+const TOO_MANY_CONNECTIONS = 4429;
+
+/**
+ * graphql-ws on a `ws` server of its own, attached to the HTTP server's
+ * upgrades at the GraphQL path: Nest's built-in one cannot bound message
+ * sizes. The subscription resolvers stay in the code-first schema; this only
+ * carries them.
+ */
+export class LiveSocketServer {
+  private readonly sockets: WebSocketServer;
+  private readonly viewers = new WeakMap<SocketContext, GraphqlContext & { readonly viewer: Participant }>();
+  private readonly operations = new WeakMap<ExecutionArgs, LiveOperation>();
+  private readonly connectionsPerViewer = new Map<string, number>();
+  private readonly graphqlWs: Disposable;
+  private accepting = true;
+
+  constructor(
+    private readonly options: LiveSocketOptions,
+    private readonly verifier: TokenVerifier,
+    private readonly guard: SubscriptionGuard,
+    private readonly execution: LiveExecution,
+    private readonly formatError: FormatError,
+  ) {
+    this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
+    const format = (errors: readonly GraphQLError[]) => errors.map((error) => this.formatError(error.toJSON(), error));
+    this.graphqlWs = useServer<Record<string, unknown> | undefined, Extra>(
+      {
+        connectionInitWaitTimeout: options.connectionInitWaitMs,
+        onConnect: (ctx) => this.connect(ctx),
+        onClose: (ctx) => this.disconnect(ctx),
+        onSubscribe: async (ctx, _id, payload) => {
+          const context = this.viewers.get(ctx);
+          // graphql-ws only passes subscribe messages of acknowledged connections.
+          if (context === undefined) throw new Error('A subscription on a connection that was not acknowledged');
+          const admitted = await this.guard.admit(context, Object.keys(ctx.subscriptions).length, payload);
+          if (Array.isArray(admitted)) return admitted;
+          this.operations.set(admitted.args, admitted.operation);
+          return admitted.args;
+        },
+        subscribe: (args) => {
+          const operation = this.operations.get(args);
+          if (operation === undefined) throw new Error('A subscription reached execution without the guard');
+          return this.execution.deliveries(operation, args);
+        },
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors ? { ...result, errors: format(result.errors) } : undefined,
+        onError: (_ctx, _id, _payload, errors) => format(errors),
+      },
+      this.sockets,
+    );
+  }
+
+  /** Takes the HTTP server's upgrade requests for the GraphQL path; others are refused. */
+  listen(server: Server): void {
+    server.on('upgrade', this.upgrade);
+  }
+
+  /** Stops taking connections and closes every socket (1001); subscriptions should have been ended first. */
+  async close(server: Server): Promise<void> {
+    this.accepting = false;
+    server.off('upgrade', this.upgrade);
+    await this.graphqlWs.dispose();
+  }
+
+  get connections(): number {
+    return this.sockets.clients.size;
+  }
+
+  private readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (!this.accepting || path !== this.options.path) {
+      socket.destroy();
+      return;
+    }
+    this.sockets.handleUpgrade(request, socket, head, (client) => this.sockets.emit('connection', client, request));
+  };
+
+  /** A missing or bad token is refused with 4403 (graphql-ws closes with Forbidden on `false`). */
+  private async connect(ctx: SocketContext): Promise<boolean> {
+    let viewer: Participant | null;
+    try {
+      viewer = await this.verifier.viewerFrom(ctx.connectionParams?.['authorization']);
+    } catch {
+      return false;
+    }
+    if (viewer === null) return false;
+    const open = this.connectionsPerViewer.get(viewer.id) ?? 0;
+    if (open >= this.options.maxConnectionsPerViewer) {
+      ctx.extra.socket.close(TOO_MANY_CONNECTIONS, 'Too many connections');
+      return false;
+    }
+    this.connectionsPerViewer.set(viewer.id, open + 1);
+    this.viewers.set(ctx, {
+      viewer,
+      clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+      correlationId: randomUUID(),
+    });
+    return true;
+  }
+
+  private disconnect(ctx: SocketContext): void {
+    const context = this.viewers.get(ctx);
+    if (context === undefined) return;
+    this.viewers.delete(ctx);
+    const open = (this.connectionsPerViewer.get(context.viewer.id) ?? 1) - 1;
+    if (open > 0) this.connectionsPerViewer.set(context.viewer.id, open);
+    else this.connectionsPerViewer.delete(context.viewer.id);
+  }
+}

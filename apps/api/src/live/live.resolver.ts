@@ -1,0 +1,48 @@
+import type { ItemKind, Participant as Viewer, Subregion, Topic } from '@coop/domain';
+import { FeedBus, type FeedEntryView, type LiveFeed, ReadModel } from '@coop/read-model';
+import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { CurrentViewer } from '../auth/current-viewer.decorator.js';
+import { feedEntryModel } from '../feed/feed-entry.mapper.js';
+import { FeedEntry } from '../feed/feed.types.js';
+import { apiError } from '../graphql/api-errors.js';
+import { ItemKindEnum, SubregionEnum, TopicEnum } from '../reference/reference.types.js';
+
+/** The bus hands out read-model views; each event is mapped once per execution, not per subscriber. */
+const entryOfEvent = (entry: FeedEntryView): FeedEntry => feedEntryModel(entry);
+
+@Resolver()
+export class LiveResolver {
+  constructor(
+    private readonly bus: FeedBus,
+    private readonly readModel: ReadModel,
+  ) {}
+
+  @Subscription(() => FeedEntry, {
+    description:
+      'Live feed entries, oldest first. With `since`, first replays what came after that cursor, then goes live, with no gap and no duplicate.',
+    resolve: entryOfEvent,
+  })
+  feedUpdated(
+    @CurrentViewer() viewer: Viewer,
+    @Args('subregion', { type: () => SubregionEnum, nullable: true }) subregion?: Subregion | null,
+    @Args('kinds', { type: () => [ItemKindEnum], nullable: true }) kinds?: ItemKind[] | null,
+    @Args('topics', { type: () => [TopicEnum], nullable: true }) topics?: Topic[] | null,
+    @Args('since', { type: () => String, nullable: true }) since?: string | null,
+  ): LiveFeed {
+    return this.bus.subscribe(viewer, { subregion, kinds, topics }, since ?? null);
+  }
+
+  @Subscription(() => FeedEntry, {
+    description: 'Every new activity on one item (answers, comments, status changes).',
+    resolve: entryOfEvent,
+  })
+  itemUpdated(
+    @CurrentViewer() viewer: Viewer,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('since', { type: () => String, nullable: true }) since?: string | null,
+  ): LiveFeed {
+    // As everywhere else, an item the viewer may not see does not exist for them.
+    if (this.readModel.item(viewer, id) === null) throw apiError('NOT_FOUND', 'No such item');
+    return this.bus.subscribe(viewer, { itemId: id }, since ?? null);
+  }
+}

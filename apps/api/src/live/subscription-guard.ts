@@ -1,0 +1,97 @@
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  GraphQLError,
+  type GraphQLSchema,
+  NoSchemaIntrospectionCustomRule,
+  type ValidationRule,
+  createSourceEventStream,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
+import type { LiveFeed } from '@coop/read-model';
+import type { SubscribePayload } from 'graphql-ws';
+import { apiError } from '../graphql/api-errors.js';
+import type { GraphqlContext } from '../graphql/graphql-context.js';
+import { queryLimitRules } from '../graphql/query-limits.js';
+import type { RateLimiter } from '../graphql/rate-limiter.js';
+import { groupKeyOf, type LiveOperation } from './live-execution.js';
+
+export interface SubscriptionGuardOptions {
+  readonly production: boolean;
+  readonly maxSubscriptionsPerConnection: number;
+}
+
+/** Errors graphql-js reports without a code are the client's input (the formatter would mask them otherwise). */
+function asClientErrors(errors: readonly GraphQLError[], code: string): GraphQLError[] {
+  return errors.map((error) =>
+    typeof error.extensions['code'] === 'string' || error.originalError
+      ? error
+      : new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } }),
+  );
+}
+
+/**
+ * What Apollo's request pipeline does for HTTP, done for a graphql-ws
+ * `subscribe` message, which bypasses it (DESIGN section 6): rate limit,
+ * subscriptions per connection, parse, subscriptions only, the HTTP
+ * validation rules, then the resolver's source stream, so that an argument
+ * error (a malformed `since`) is an `error` message like every refusal.
+ */
+export class SubscriptionGuard {
+  private readonly rules: readonly ValidationRule[];
+
+  constructor(
+    private readonly schema: () => GraphQLSchema,
+    private readonly limiter: RateLimiter,
+    private readonly options: SubscriptionGuardOptions,
+  ) {
+    this.rules = [
+      ...specifiedRules,
+      ...queryLimitRules(),
+      ...(options.production ? [NoSchemaIntrospectionCustomRule] : []),
+    ];
+  }
+
+  async admit(
+    context: GraphqlContext,
+    openSubscriptions: number,
+    payload: SubscribePayload,
+  ): Promise<{ readonly args: ExecutionArgs; readonly operation: LiveOperation } | GraphQLError[]> {
+    const viewer = context.viewer;
+    const decision = this.limiter.take(viewer ? `viewer:${viewer.id}` : `address:${context.clientAddress}`);
+    if (!decision.allowed) {
+      return [apiError('RATE_LIMITED', 'Too many requests', { retryAfterSeconds: decision.retryAfterSeconds })];
+    }
+    const max = this.options.maxSubscriptionsPerConnection;
+    if (openSubscriptions > max) {
+      return [apiError('RATE_LIMITED', `At most ${max} subscriptions per connection`, { limit: 'subscriptions', max })];
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query);
+    } catch (error) {
+      if (error instanceof GraphQLError) return asClientErrors([error], 'GRAPHQL_PARSE_FAILED');
+      throw error;
+    }
+    const schema = this.schema();
+    const definition = getOperationAST(document, payload.operationName);
+    if (definition?.operation !== 'subscription') {
+      return [apiError('BAD_USER_INPUT', 'Only subscriptions are served over this socket: send queries and mutations over HTTP')];
+    }
+    const invalid = validate(schema, document, this.rules);
+    if (invalid.length > 0) return asClientErrors(invalid, 'GRAPHQL_VALIDATION_FAILED');
+    const args: ExecutionArgs = {
+      schema,
+      document,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+      contextValue: context,
+    };
+    const stream = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in stream)) return asClientErrors(stream.errors ?? [], 'BAD_USER_INPUT');
+    return { args, operation: { feed: stream as LiveFeed, groupKey: groupKeyOf(args, payload.query, context) } };
+  }
+}
