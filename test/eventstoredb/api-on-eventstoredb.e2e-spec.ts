@@ -98,4 +98,18 @@ describe('the service on EventStoreDB (over the gRPC double)', () => {
     }
     expect(seen).toContain(sharePractice.id);
   });
+
+  it('reports not ready while EventStoreDB is unreachable, and ready again once it is back', async () => {
+    const ready = () => fetch(first.url.replace('/graphql', '/health/ready'));
+    expect((await ready()).status).toBe(200);
+    await double.stop();
+    try {
+      const down = await ready();
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: 'not ready', store: 'down' });
+    } finally {
+      await double.start();
+    }
+    expect((await ready()).status).toBe(200);
+  });
 });
