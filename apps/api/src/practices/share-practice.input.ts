@@ -1,35 +1,11 @@
-import { INPUT_LIMITS, type Topic } from '@coop/domain';
+import { INPUT_LIMITS } from '@coop/domain';
 import { Field, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { OptionalText, Text, TopicList } from '../graphql/input-validation.js';
-import { AudienceInput, ValidAudience } from '../items/audience.input.js';
-import { TopicEnum } from '../reference/reference.types.js';
-import { IDEMPOTENCY_KEY_LIMITS } from '../items/idempotency-key.js';
+import { Text } from '../graphql/input-validation.js';
+import { NewItemInput } from '../items/new-item.input.js';
 
 @InputType()
-export class SharePracticeInput {
-  @Field(() => String)
-  @Text(INPUT_LIMITS.title)
-  title!: string;
-
+export class SharePracticeInput extends NewItemInput {
   @Field(() => String)
   @Text(INPUT_LIMITS.summary)
   summary!: string;
-
-  @Field(() => String)
-  @Text(INPUT_LIMITS.body)
-  body!: string;
-
-  @Field(() => [TopicEnum])
-  @TopicList()
-  topics!: Topic[];
-
-  @Field(() => AudienceInput)
-  @Type(() => AudienceInput)
-  @ValidAudience()
-  audience!: AudienceInput;
-
-  @Field(() => String, { nullable: true })
-  @OptionalText(IDEMPOTENCY_KEY_LIMITS)
-  idempotencyKey?: string | null;
 }

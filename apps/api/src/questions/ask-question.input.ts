@@ -1,31 +1,5 @@
-import { INPUT_LIMITS, type Topic } from '@coop/domain';
-import { Field, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { OptionalText, Text, TopicList } from '../graphql/input-validation.js';
-import { AudienceInput, ValidAudience } from '../items/audience.input.js';
-import { IDEMPOTENCY_KEY_LIMITS } from '../items/idempotency-key.js';
-import { TopicEnum } from '../reference/reference.types.js';
+import { InputType } from '@nestjs/graphql';
+import { NewItemInput } from '../items/new-item.input.js';
 
 @InputType()
-export class AskQuestionInput {
-  @Field(() => String)
-  @Text(INPUT_LIMITS.title)
-  title!: string;
-
-  @Field(() => String)
-  @Text(INPUT_LIMITS.body)
-  body!: string;
-
-  @Field(() => [TopicEnum])
-  @TopicList()
-  topics!: Topic[];
-
-  @Field(() => AudienceInput)
-  @Type(() => AudienceInput)
-  @ValidAudience()
-  audience!: AudienceInput;
-
-  @Field(() => String, { nullable: true })
-  @OptionalText(IDEMPOTENCY_KEY_LIMITS)
-  idempotencyKey?: string | null;
-}
+export class AskQuestionInput extends NewItemInput {}
