@@ -36,8 +36,8 @@ export const ITEM_UPDATED = /* GraphQL */ `
 export class TrackedSocket extends WebSocket {
   static readonly opened: TrackedSocket[] = [];
 
-  constructor(...args: ConstructorParameters<typeof WebSocket>) {
-    super(...args);
+  constructor(address: string | URL, protocols?: string | string[]) {
+    super(address, protocols);
     TrackedSocket.opened.push(this);
   }
 }
@@ -47,7 +47,7 @@ export function wsUrl(app: TestApp): string {
 }
 
 /** A graphql-ws client as `who`; `retryAttempts: 0` so that a refused connection shows as its close code. */
-export async function liveClient(app: TestApp, who: Participant, socket: typeof WebSocket = WebSocket): Promise<Client> {
+export async function liveClient(app: TestApp, who: Participant, socket: unknown = WebSocket): Promise<Client> {
   const authorization = `Bearer ${await app.token(who)}`;
   return createClient({ url: wsUrl(app), webSocketImpl: socket, connectionParams: { authorization }, retryAttempts: 0, lazy: true });
 }
