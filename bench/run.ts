@@ -1,0 +1,19 @@
+/**
+ * `npm run bench -- <scenario> [args]`: runs one scenario of DESIGN section 8.
+ *
+ *   npm run bench -- append [eventsPerRound] [rounds]
+ *   npm run bench -- fanout [--subscribers N] [--rounds R]
+ */
+const SCENARIOS: Record<string, string> = {
+  append: './append/append.bench.ts',
+  fanout: './fanout/fanout.bench.ts',
+};
+
+const [scenario] = process.argv.splice(2, 1);
+const module = scenario === undefined ? undefined : SCENARIOS[scenario];
+if (module === undefined) {
+  process.stderr.write(`usage: npm run bench -- <${Object.keys(SCENARIOS).join('|')}> [args]\n`);
+  process.exit(2);
+}
+// Scenarios read their own arguments from process.argv[2...], as when run directly.
+await import(module);
