@@ -71,7 +71,10 @@ const receipts: Receipts = { count: 0, latencies: [], lost: 0, onTarget: null, t
 /** The same work per message on both sides: parse it and take its append-to-receipt time. */
 function receive(data: WebSocket.RawData, capture?: (message: string) => void): void {
   const text = String(data);
-  const message = JSON.parse(text) as { type: string; payload?: { data?: { feedUpdated?: { occurredAt: string } }; errors?: unknown[] } };
+  const message = JSON.parse(text) as {
+    type: string;
+    payload?: { data?: { feedUpdated?: { occurredAt: string } }; errors?: unknown[] };
+  };
   if (message.type !== 'next') return;
   const entry = message.payload?.data?.feedUpdated;
   if (entry === undefined) {
@@ -88,7 +91,10 @@ function untilReceived(target: number): Promise<void> {
   receipts.target = target;
   if (receipts.count >= target) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`only ${receipts.count} of ${target} deliveries arrived`)), ROUND_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`only ${receipts.count} of ${target} deliveries arrived`)),
+      ROUND_TIMEOUT_MS,
+    );
     receipts.onTarget = () => {
       receipts.onTarget = null;
       clearTimeout(timer);
@@ -133,7 +139,11 @@ const subscriber = (index: number): { participant: Participant; group: number } 
 };
 
 /** A graphql-transport-ws subscriber speaking the protocol directly, so both sides pay the same receive cost. */
-async function openSubscriber(url: string, index: number, capture: (group: number, message: string) => void): Promise<WebSocket> {
+async function openSubscriber(
+  url: string,
+  index: number,
+  capture: (group: number, message: string) => void,
+): Promise<WebSocket> {
   const { participant, group } = subscriber(index);
   const token = await signToken(new TextEncoder().encode(SECRET), participant);
   const socket = new WebSocket(url, 'graphql-transport-ws');
@@ -148,7 +158,9 @@ async function openSubscriber(url: string, index: number, capture: (group: numbe
       socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: FEED_UPDATED, variables } }));
       resolve();
     });
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.once('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
   });
   return socket;
 }
@@ -198,10 +210,13 @@ async function measure(round: (index: number) => Promise<void>): Promise<Phase> 
 
 async function closeAll(sockets: readonly WebSocket[]): Promise<void> {
   await Promise.all(
-    sockets.map((socket) => new Promise<void>((resolve) => {
-      socket.once('close', () => resolve());
-      socket.terminate();
-    })),
+    sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          socket.once('close', () => resolve());
+          socket.terminate();
+        }),
+    ),
   );
 }
 
@@ -232,17 +247,28 @@ async function main(): Promise<void> {
     const httpUrl = `http://127.0.0.1:${port}/graphql`;
     const secret = new TextEncoder().encode(SECRET);
     const authors = await Promise.all(
-      GROUPS.map(({ author }) => signToken(secret, { id: `author-${author}`, name: `Author ${author}`, country: author, roles: ['PARTICIPANT'] })),
+      GROUPS.map(({ author }) =>
+        signToken(secret, {
+          id: `author-${author}`,
+          name: `Author ${author}`,
+          country: author,
+          roles: ['PARTICIPANT'],
+        }),
+      ),
     );
     const appendRound = (index: number) =>
-      Promise.all(authors.map((token, group) => share(httpUrl, token, `Fan-out round ${index} in group ${group}`))).then(() => {});
+      Promise.all(
+        authors.map((token, group) => share(httpUrl, token, `Fan-out round ${index} in group ${group}`)),
+      ).then(() => {});
 
     console.log(`connecting ${SUBSCRIBERS} graphql-ws subscribers over ${GROUPS.length} subregions…`);
     const templates = new Map<number, string>();
     const capture = (group: number, message: string) => {
       if (!templates.has(group)) templates.set(group, message);
     };
-    const subscribers = await inBatches(SUBSCRIBERS, (index) => openSubscriber(`ws://127.0.0.1:${port}/graphql`, index, capture));
+    const subscribers = await inBatches(SUBSCRIBERS, (index) =>
+      openSubscriber(`ws://127.0.0.1:${port}/graphql`, index, capture),
+    );
     // Warm-up: one round proves every subscription registered and captures each group's message for the floor.
     let target = receipts.count + SUBSCRIBERS;
     await appendRound(-1);
@@ -254,10 +280,14 @@ async function main(): Promise<void> {
 
     console.log('raw ws broadcast of the same messages to the same number of sockets…');
     const floorPort = await freePort();
-    const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/fanout/broadcast-floor.server.ts', String(floorPort)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const floor = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/fanout/broadcast-floor.server.ts', String(floorPort)],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     children.push(floor);
     await waitForLine(floor, /listening/);
     const sockets = await inBatches(SUBSCRIBERS, async (index) => {
@@ -280,12 +310,16 @@ async function main(): Promise<void> {
     const ratio = live.deliveriesPerSecond / raw.deliveriesPerSecond;
     const row = (name: string, phase: Phase) =>
       `${name.padEnd(22)} ${Math.round(phase.deliveriesPerSecond).toString().padStart(9)} deliveries/s   p50 ${phase.p50} ms   p99 ${phase.p99} ms`;
-    console.log(`\n${SUBSCRIBERS} subscribers, ${GROUPS.length} subregions, ${ROUNDS} rounds (${ROUNDS * SUBSCRIBERS} deliveries each)`);
+    console.log(
+      `\n${SUBSCRIBERS} subscribers, ${GROUPS.length} subregions, ${ROUNDS} rounds (${ROUNDS * SUBSCRIBERS} deliveries each)`,
+    );
     console.log(row('graphql-ws (service)', live));
     console.log(row('raw ws broadcast', raw));
     console.log(`lost or errored: ${lost}`);
     const pass = ratio >= RATIO_TARGET && live.p99 <= P99_TARGET_MS && lost === 0;
-    console.log(`ratio: ${ratio.toFixed(3)} (target >= ${RATIO_TARGET}), p99 ${live.p99} ms (target <= ${P99_TARGET_MS}) ${pass ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `ratio: ${ratio.toFixed(3)} (target >= ${RATIO_TARGET}), p99 ${live.p99} ms (target <= ${P99_TARGET_MS}) ${pass ? 'PASS' : 'FAIL'}`,
+    );
     process.exitCode = pass ? 0 : 1;
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');

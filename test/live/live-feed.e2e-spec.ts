@@ -79,11 +79,14 @@ describe('private items', () => {
       secretariat: await subscribe(secretariat, { subregion: 'CENTRAL_ASIA' }),
     };
     const forUzbekistan = await sharePractice(app, kzExpert, { audience: { scope: 'COUNTRIES', countries: ['UZ'] } });
-    const forCaucasus = await askQuestion(app, kzExpert, { audience: { scope: 'SUBREGIONS', subregions: ['CAUCASUS'] } });
+    const forCaucasus = await askQuestion(app, kzExpert, {
+      audience: { scope: 'SUBREGIONS', subregions: ['CAUCASUS'] },
+    });
     const comment = await postComment(app, uzFocalPoint, forUzbekistan.id);
     expect(comment.id).toBeDefined();
     const marker = await sharePractice(app, kzExpert);
-    for (const [name, watcher] of Object.entries(watchers)) await watcher.until(`the marker for ${name}`, has(watcher, marker.id));
+    for (const [name, watcher] of Object.entries(watchers))
+      await watcher.until(`the marker for ${name}`, has(watcher, marker.id));
 
     const seen = (name: keyof typeof watchers) => itemIds(watchers[name]);
     // The Uzbek-only practice, shared then commented on, is two entries: for Uzbekistan, the author's country and the secretariat.

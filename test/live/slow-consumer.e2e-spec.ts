@@ -45,7 +45,8 @@ it('ends a consumer that stops reading with RESUME_REQUIRED and its cursor; resu
   socket?.pause();
 
   // Bounded: the socket buffers and the queue fill after a few dozen half-megabyte messages.
-  while (bus.subscriberCount > 0 && appended.length < 300) appended.push(await sharePractice(app, kzExpert, { topics, body }));
+  while (bus.subscriberCount > 0 && appended.length < 300)
+    appended.push(await sharePractice(app, kzExpert, { topics, body }));
   expect(bus.subscriberCount).toBe(0);
   socket?.resume();
   await slow.untilEnded();

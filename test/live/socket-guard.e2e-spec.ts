@@ -42,7 +42,9 @@ async function rawSocket(): Promise<{ socket: WebSocket; closed: Promise<number>
 }
 
 const init = (socket: WebSocket, authorization?: string) =>
-  socket.send(JSON.stringify({ type: 'connection_init', payload: authorization === undefined ? {} : { authorization } }));
+  socket.send(
+    JSON.stringify({ type: 'connection_init', payload: authorization === undefined ? {} : { authorization } }),
+  );
 
 async function refusal(query: string, variables: Record<string, unknown> = {}) {
   const client = await liveClient(app, kgExpert);
@@ -111,7 +113,9 @@ describe('connections', () => {
     const { socket, acked, closed } = await rawSocket();
     init(socket, `Bearer ${await app.token(kgExpert)}`);
     expect(await acked).toBe(true);
-    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `# ${'x'.repeat(65 * 1024)}\n{ __typename }` } }));
+    socket.send(
+      JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `# ${'x'.repeat(65 * 1024)}\n{ __typename }` } }),
+    );
     expect(await closed).toBe(1009);
   });
 

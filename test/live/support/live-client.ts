@@ -21,14 +21,28 @@ export interface LiveError {
 export const FEED_UPDATED = /* GraphQL */ `
   subscription FeedUpdated($subregion: Subregion, $kinds: [ItemKind!], $topics: [Topic!], $since: String) {
     feedUpdated(subregion: $subregion, kinds: $kinds, topics: $topics, since: $since) {
-      cursor activity item { id kind title }
+      cursor
+      activity
+      item {
+        id
+        kind
+        title
+      }
     }
   }
 `;
 
 export const ITEM_UPDATED = /* GraphQL */ `
   subscription ItemUpdated($id: ID!, $since: String) {
-    itemUpdated(id: $id, since: $since) { cursor activity item { id kind title } }
+    itemUpdated(id: $id, since: $since) {
+      cursor
+      activity
+      item {
+        id
+        kind
+        title
+      }
+    }
   }
 `;
 
@@ -49,7 +63,13 @@ export function wsUrl(app: TestApp): string {
 /** A graphql-ws client as `who`; `retryAttempts: 0` so that a refused connection shows as its close code. */
 export async function liveClient(app: TestApp, who: Participant, socket: unknown = WebSocket): Promise<Client> {
   const authorization = `Bearer ${await app.token(who)}`;
-  return createClient({ url: wsUrl(app), webSocketImpl: socket, connectionParams: { authorization }, retryAttempts: 0, lazy: true });
+  return createClient({
+    url: wsUrl(app),
+    webSocketImpl: socket,
+    connectionParams: { authorization },
+    retryAttempts: 0,
+    lazy: true,
+  });
 }
 
 /**
@@ -123,4 +143,3 @@ export async function headCursor(app: TestApp, secretariat: Participant): Promis
   if (cursor === undefined) throw new Error('the log is empty: append something first');
   return cursor;
 }
-

@@ -28,7 +28,11 @@ function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<GraphqlContex
           const decision = limiter.take(viewer ? `viewer:${viewer.id}` : `address:${clientAddress}`);
           if (!decision.allowed) {
             throw new GraphQLError('Too many requests', {
-              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds, http: { status: 429 } },
+              extensions: {
+                code: 'RATE_LIMITED',
+                retryAfterSeconds: decision.retryAfterSeconds,
+                http: { status: 429 },
+              },
             });
           }
         },

@@ -1,10 +1,5 @@
 import { FeedBus, Projector, ReadModel } from '@coop/read-model';
-import {
-  type BeforeApplicationShutdown,
-  Inject,
-  Module,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { Server } from 'node:http';

@@ -79,7 +79,12 @@ export class SubscriptionGuard {
     const schema = this.schema();
     const definition = getOperationAST(document, payload.operationName);
     if (definition?.operation !== 'subscription') {
-      return [apiError('BAD_USER_INPUT', 'Only subscriptions are served over this socket: send queries and mutations over HTTP')];
+      return [
+        apiError(
+          'BAD_USER_INPUT',
+          'Only subscriptions are served over this socket: send queries and mutations over HTTP',
+        ),
+      ];
     }
     const invalid = validate(schema, document, this.rules);
     if (invalid.length > 0) return asClientErrors(invalid, 'GRAPHQL_VALIDATION_FAILED');
