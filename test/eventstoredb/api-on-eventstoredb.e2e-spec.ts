@@ -1,5 +1,6 @@
 import type { Participant } from '@coop/domain';
 import { EventStoreDbDouble } from '../eventstoredb-double/eventstoredb-double.server.js';
+import { FEED_UPDATED, LiveSubscription, headCursor, liveClient } from '../live/support/live-client.js';
 import { people } from '../support/participants.js';
 import { type GraphqlResponse, type TestApp, startTestApp } from '../support/test-app.js';
 
@@ -97,6 +98,29 @@ describe('the service on EventStoreDB (over the gRPC double)', () => {
       if (!seen.includes(sharePractice.id)) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(seen).toContain(sharePractice.id);
+  });
+
+  it.each([
+    ['the instance that took the write', () => first],
+    ['another instance on the same EventStoreDB', () => second],
+  ])('delivers the write live to a subscriber of %s', async (_where, subscriberApp) => {
+    const watcher = subscriberApp();
+    const since = await headCursor(watcher, people.secretariat);
+    const client = await liveClient(watcher, people.kgExpert);
+    const live = new LiveSubscription(client, FEED_UPDATED, { subregion: 'CENTRAL_ASIA', since });
+    try {
+      const { sharePractice } = data(
+        await first.gql<{ sharePractice: { id: string } }>(people.kzExpert, SHARE, {
+          input: practiceInput('Emergency drills at a Kazakh refinery'),
+        }),
+      );
+      await live.until('the new practice', () => live.entries.some((entry) => entry.item.id === sharePractice.id));
+      expect(live.entries.map((entry) => entry.item.id)).toEqual([sharePractice.id]);
+      expect(live.errors).toBeNull();
+    } finally {
+      live.dispose();
+      await client.dispose();
+    }
   });
 
   it('reports not ready while EventStoreDB is unreachable, and ready again once it is back', async () => {
