@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DiscussionsModule } from './discussions/discussions.module.js';
 import { FeedModule } from './feed/feed.module.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
+import { RateLimitModule } from './graphql/rate-limit.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { LiveModule } from './live/live.module.js';
@@ -25,6 +26,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, logger),
         AuthModule,
+        RateLimitModule,
         EventStoreModule,
         ReadModelModule,
         HealthModule,

@@ -72,8 +72,13 @@ export class GraphqlApiModule {
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [APP_CONFIG, ROOT_LOGGER, TokenVerifier],
-          useFactory: (config: AppConfig, logger: Logger, verifier: TokenVerifier): ApolloDriverConfig => ({
+          inject: [APP_CONFIG, ROOT_LOGGER, TokenVerifier, RateLimiter],
+          useFactory: (
+            config: AppConfig,
+            logger: Logger,
+            verifier: TokenVerifier,
+            limiter: RateLimiter,
+          ): ApolloDriverConfig => ({
             path: GRAPHQL_PATH,
             autoSchemaFile: true,
             sortSchema: true,
@@ -83,7 +88,7 @@ export class GraphqlApiModule {
             includeStacktraceInErrorResponses: false,
             validationRules: queryLimitRules(),
             formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
-            plugins: [rateLimitPlugin(new RateLimiter(config.rateLimitPerMinute))],
+            plugins: [rateLimitPlugin(limiter)],
             context: (request: FastifyRequest) => httpContext(verifier, request),
           }),
         }),

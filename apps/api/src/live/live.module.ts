@@ -48,14 +48,15 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly httpAdapterHost: HttpAdapterHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
+    private readonly limiter: RateLimiter,
   ) {}
 
   onApplicationBootstrap(): void {
     this.detach = this.bus.attach(this.projector);
-    const { production, rateLimitPerMinute } = this.config;
+    const { production } = this.config;
     // The GraphQL module does not export its schema host; it is looked up across modules.
     const schemaHost = this.moduleRef.get(GraphQLSchemaHost, { strict: false });
-    const guard = new SubscriptionGuard(() => schemaHost.schema, new RateLimiter(rateLimitPerMinute), {
+    const guard = new SubscriptionGuard(() => schemaHost.schema, this.limiter, {
       production,
       maxSubscriptionsPerConnection: MAX_SUBSCRIPTIONS_PER_CONNECTION,
     });
