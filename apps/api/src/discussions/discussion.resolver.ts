@@ -1,9 +1,9 @@
-import { discussionDecider, discussionStreamId, NotFound } from '@coop/domain';
+import { type DiscussionCommand, discussionDecider, discussionStreamId, NotFound } from '@coop/domain';
 import { type CommentView, ReadModel } from '@coop/read-model';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Authenticated, type AuthenticatedContext } from '../auth/current-viewer.decorator.js';
 import { idFor } from '../commands/command-handler.js';
-import { ItemCommandsService } from '../items/item-commands.service.js';
+import { type CommandInput, ItemCommandsService } from '../items/item-commands.service.js';
 import { commentModel } from './comment.mapper.js';
 import { Comment } from './comment.types.js';
 import { PostCommentInput } from './post-comment.input.js';
@@ -26,13 +26,11 @@ export class DiscussionResolver {
     context: AuthenticatedContext,
     itemId: string,
     commentId: string,
-    command: Parameters<typeof discussionDecider.decide>[0],
+    command: CommandInput<DiscussionCommand>,
     idempotencyKey?: string | null,
   ): Promise<Comment> {
-    await this.items.execute({
+    await this.items.execute(context, discussionStreamId(itemId), {
       decider: discussionDecider,
-      streamId: discussionStreamId(itemId),
-      correlationId: context.correlationId,
       idempotencyKey,
       command,
     });
@@ -58,8 +56,6 @@ export class DiscussionResolver {
         commentId,
         body: input.body,
         replyTo: input.replyTo ?? null,
-        actor: context.viewer,
-        now: new Date(),
       },
       input.idempotencyKey,
     );
@@ -77,8 +73,6 @@ export class DiscussionResolver {
       itemId,
       commentId: id,
       body: body.trim(),
-      actor: context.viewer,
-      now: new Date(),
     });
   }
 
@@ -94,8 +88,6 @@ export class DiscussionResolver {
       itemId,
       commentId: id,
       reason: reason.trim(),
-      actor: context.viewer,
-      now: new Date(),
     });
   }
 }

@@ -1,13 +1,8 @@
 import { type Actor, type Decider, type ItemKind, NotFound, type Participant, itemStreamId } from '@coop/domain';
 import { type ItemView, Projector, ReadModel } from '@coop/read-model';
 import { Injectable } from '@nestjs/common';
-import {
-  CommandHandler,
-  type CommandRequest,
-  type CommandResult,
-  type DomainEventShape,
-} from '../commands/command-handler.js';
-import type { GraphqlContext } from '../graphql/graphql-context.js';
+import type { AuthenticatedContext } from '../auth/current-viewer.decorator.js';
+import { CommandHandler, type CommandResult, type DomainEventShape } from '../commands/command-handler.js';
 import { type ItemModel, itemModel } from './item-model.mapper.js';
 
 /** How long a mutation waits for its own events to reach the read model before answering. */
@@ -28,9 +23,12 @@ export interface ItemTarget {
   readonly creates?: boolean;
 }
 
+/** A command as a resolver builds it: who acts and when are the server's to say, never the client's. */
+export type CommandInput<Command> = Command extends unknown ? Omit<Command, 'actor' | 'now'> : never;
+
 export interface ItemCommand<Command extends ActorCommand, Event extends DomainEventShape, State> {
   readonly decider: Decider<Command, Event, State>;
-  readonly command: Command;
+  readonly command: CommandInput<Command>;
   readonly expectedVersion?: number;
   readonly idempotencyKey?: string | null;
 }
@@ -56,24 +54,27 @@ export class ItemCommandsService {
   }
 
   async onItem<Command extends ActorCommand, Event extends DomainEventShape, State>(
-    context: GraphqlContext & { readonly viewer: Participant },
+    context: AuthenticatedContext,
     target: ItemTarget,
     request: ItemCommand<Command, Event, State>,
   ): Promise<ItemModel> {
     if (!target.creates) this.visibleItem(context.viewer, target.id, target.kind);
-    await this.execute({
-      ...request,
-      streamId: itemStreamId(target.kind, target.id),
-      correlationId: context.correlationId,
-    });
+    await this.execute(context, itemStreamId(target.kind, target.id), request);
     return itemModel(this.visibleItem(context.viewer, target.id, target.kind));
   }
 
-  /** Runs a command and waits for the read model to reach its events (read-your-writes). */
+  /** Runs a command as the viewer, now, and waits for the read model to reach its events (read-your-writes). */
   async execute<Command extends ActorCommand, Event extends DomainEventShape, State>(
-    request: CommandRequest<Command, Event, State>,
+    context: AuthenticatedContext,
+    streamId: string,
+    request: ItemCommand<Command, Event, State>,
   ): Promise<CommandResult<State>> {
-    const result = await this.commands.handle(request);
+    const result = await this.commands.handle({
+      ...request,
+      command: { ...request.command, actor: context.viewer, now: new Date() } as unknown as Command,
+      streamId,
+      correlationId: context.correlationId,
+    });
     if (result.position !== null) await this.projector.waitFor(result.position, READ_YOUR_WRITES_TIMEOUT_MS);
     return result;
   }

@@ -34,8 +34,6 @@ export class PracticeResolver {
           body,
           topics,
           audience,
-          actor: viewer,
-          now: new Date(),
         },
       },
     )) as Practice;
@@ -61,8 +59,6 @@ export class PracticeResolver {
           summary,
           body,
           topics,
-          actor: context.viewer,
-          now: new Date(),
         },
       },
     )) as Practice;
@@ -83,8 +79,6 @@ export class PracticeResolver {
           type: 'WithdrawPractice',
           practiceId: id,
           reason: reason.trim(),
-          actor: context.viewer,
-          now: new Date(),
         },
       },
     )) as Practice;
@@ -105,8 +99,6 @@ export class PracticeResolver {
           type: 'AdoptPractice',
           practiceId: id,
           note: blankToNull(note),
-          actor: context.viewer,
-          now: new Date(),
         },
       },
     )) as Practice;

@@ -34,8 +34,6 @@ export class ProposalResolver {
           durationMonths,
           partnerCountries,
           audience: audience ?? null,
-          actor: viewer,
-          now: new Date(),
         },
       },
     )) as JointProjectProposal;
@@ -58,8 +56,6 @@ export class ProposalResolver {
           proposalId,
           accept,
           note: blankToNull(note),
-          actor: context.viewer,
-          now: new Date(),
         },
       },
     )) as JointProjectProposal;
@@ -75,7 +71,7 @@ export class ProposalResolver {
       { kind: 'PROPOSAL', id },
       {
         decider: proposalDecider,
-        command: { type: 'SubmitProposal', proposalId: id, actor: context.viewer, now: new Date() },
+        command: { type: 'SubmitProposal', proposalId: id },
       },
     )) as JointProjectProposal;
   }
@@ -97,8 +93,6 @@ export class ProposalResolver {
           proposalId: id,
           decision,
           note: note.trim(),
-          actor: context.viewer,
-          now: new Date(),
         },
       },
     )) as JointProjectProposal;
@@ -119,8 +113,6 @@ export class ProposalResolver {
           type: 'WithdrawProposal',
           proposalId: id,
           reason: reason.trim(),
-          actor: context.viewer,
-          now: new Date(),
         },
       },
     )) as JointProjectProposal;

@@ -26,7 +26,7 @@ export class QuestionResolver {
       {
         decider: questionDecider,
         idempotencyKey,
-        command: { type: 'AskQuestion', questionId, title, body, topics, audience, actor: viewer, now: new Date() },
+        command: { type: 'AskQuestion', questionId, title, body, topics, audience },
       },
     )) as Question;
   }
@@ -44,7 +44,7 @@ export class QuestionResolver {
       {
         decider: questionDecider,
         idempotencyKey,
-        command: { type: 'AnswerQuestion', questionId, answerId, body, actor: context.viewer, now: new Date() },
+        command: { type: 'AnswerQuestion', questionId, answerId, body },
       },
     )) as Question;
     const answer = question.answers.find((candidate) => candidate.id === answerId);
@@ -63,7 +63,7 @@ export class QuestionResolver {
       { kind: 'QUESTION', id: questionId },
       {
         decider: questionDecider,
-        command: { type: 'AcceptAnswer', questionId, answerId, actor: context.viewer, now: new Date() },
+        command: { type: 'AcceptAnswer', questionId, answerId },
       },
     )) as Question;
   }
@@ -83,8 +83,6 @@ export class QuestionResolver {
           type: 'CloseQuestion',
           questionId: id,
           reason: blankToNull(reason),
-          actor: context.viewer,
-          now: new Date(),
         },
       },
     )) as Question;
