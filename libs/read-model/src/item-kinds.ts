@@ -1,16 +1,6 @@
-import {
-  type DomainEvent,
-  type EmptyState,
-  type ItemKind,
-  type JointProjectProposal,
-  type Practice,
-  practiceDecider,
-  proposalDecider,
-  type Question,
-  questionDecider,
-} from '@coop/domain';
+import { type DomainEvent, type ItemKind, type ItemState, evolveItem } from '@coop/domain';
 
-export type ItemState = Practice | Question | JointProjectProposal;
+export type { ItemState };
 
 /** What full-text search indexes of an item. */
 export interface SearchText {
@@ -27,44 +17,32 @@ export interface ItemKindProjection {
   searchText(state: ItemState): SearchText;
 }
 
-interface Spec<State extends ItemState, Event> {
-  readonly kind: ItemKind;
-  readonly decider: {
-    evolve(state: State | EmptyState, event: Event): State | EmptyState;
-    initialState(): State | EmptyState;
-  };
-  readonly searchText: (state: State) => SearchText;
-}
-
-// The casts hold because callers pass only states and events of this kind (see `evolve`).
-function itemKind<State extends ItemState, Event>(spec: Spec<State, Event>): ItemKindProjection {
-  return {
-    kind: spec.kind,
-    evolve(state, event) {
-      const next = spec.decider.evolve((state ?? spec.decider.initialState()) as State | EmptyState, event as Event);
-      return next.status === 'EMPTY' ? null : (next as State);
-    },
-    searchText: (state) => spec.searchText(state as State),
-  };
-}
-
-const KINDS: Readonly<Record<ItemKind, ItemKindProjection>> = {
-  PRACTICE: itemKind({
-    kind: 'PRACTICE',
-    decider: practiceDecider,
-    searchText: ({ title, summary, body }) => ({ title, summary, body }),
-  }),
-  QUESTION: itemKind({
-    kind: 'QUESTION',
-    decider: questionDecider,
-    searchText: ({ title, body }) => ({ title, summary: '', body }),
-  }),
-  PROPOSAL: itemKind({
-    kind: 'PROPOSAL',
-    decider: proposalDecider,
-    searchText: ({ title, objectives }) => ({ title, summary: objectives, body: '' }),
-  }),
+// The casts hold because callers pass only states of this kind (see `evolve`).
+const SEARCH_TEXT: Readonly<Record<ItemKind, (state: ItemState) => SearchText>> = {
+  PRACTICE: (state) => {
+    const { title, summary, body } = state as Extract<ItemState, { summary: string }>;
+    return { title, summary, body };
+  },
+  QUESTION: (state) => {
+    const { title, body } = state as Extract<ItemState, { answers: unknown }>;
+    return { title, summary: '', body };
+  },
+  PROPOSAL: (state) => {
+    const { title, objectives } = state as Extract<ItemState, { objectives: string }>;
+    return { title, summary: objectives, body: '' };
+  },
 };
+
+const KINDS = Object.fromEntries(
+  (Object.keys(SEARCH_TEXT) as ItemKind[]).map((kind) => [
+    kind,
+    {
+      kind,
+      evolve: (state: ItemState | null, event: DomainEvent) => evolveItem(kind, state, event),
+      searchText: SEARCH_TEXT[kind],
+    },
+  ]),
+) as Readonly<Record<ItemKind, ItemKindProjection>>;
 
 export const itemKindProjection = (kind: ItemKind): ItemKindProjection => KINDS[kind];
 

@@ -5,26 +5,31 @@ import type { ItemKind } from '../shared/item.types.js';
 
 export type ItemState = Practice | Question | JointProjectProposal;
 
+type StoredEvent = { readonly type: string; readonly data: unknown };
+
+interface ItemDecider {
+  evolve(state: ItemState | { readonly status: 'EMPTY' }, event: StoredEvent): ItemState | { readonly status: 'EMPTY' };
+  initialState(): ItemState | { readonly status: 'EMPTY' };
+}
+
 /** Each item kind's decider, for callers that fold an item's stream knowing only its kind. */
-const DECIDER_OF_KIND = {
-  PRACTICE: practiceDecider,
-  QUESTION: questionDecider,
-  PROPOSAL: proposalDecider,
-} as const;
+const DECIDER_OF_KIND: Readonly<Record<ItemKind, ItemDecider>> = {
+  PRACTICE: practiceDecider as unknown as ItemDecider,
+  QUESTION: questionDecider as unknown as ItemDecider,
+  PROPOSAL: proposalDecider as unknown as ItemDecider,
+};
 
 /**
- * Folds stored events of one item stream with its decider's `evolve`: null
- * while the item does not exist yet (no creating event among them). The
- * events must be of that stream, as the store returns them.
+ * One step of an item's fold with its kind's decider, null standing for the
+ * empty state. The event must be one of that item's stream, as stored.
  */
-export function foldItem(
-  kind: ItemKind,
-  events: readonly { readonly type: string; readonly data: unknown }[],
-): ItemState | null {
-  const decider = DECIDER_OF_KIND[kind] as {
-    evolve(state: unknown, event: unknown): ItemState | { status: 'EMPTY' };
-    initialState(): ItemState | { status: 'EMPTY' };
-  };
-  const state = events.reduce((folded, event) => decider.evolve(folded, event), decider.initialState());
-  return state.status === 'EMPTY' ? null : state;
+export function evolveItem(kind: ItemKind, state: ItemState | null, event: StoredEvent): ItemState | null {
+  const decider = DECIDER_OF_KIND[kind];
+  const next = decider.evolve(state ?? decider.initialState(), event);
+  return next.status === 'EMPTY' ? null : next;
+}
+
+/** An item's stored events folded: null while the item does not exist yet. */
+export function foldItem(kind: ItemKind, events: readonly StoredEvent[]): ItemState | null {
+  return events.reduce<ItemState | null>((state, event) => evolveItem(kind, state, event), null);
 }
