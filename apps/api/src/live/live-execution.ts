@@ -1,5 +1,13 @@
 import { type FeedEntryView, type LiveFeed, ResumeRequired, viewerGrants } from '@coop/read-model';
-import { type ExecutionArgs, type ExecutionResult, GraphQLError, execute } from 'graphql';
+import {
+  type ExecutionArgs,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  GraphQLError,
+  type GraphQLFormattedError,
+  execute,
+} from 'graphql';
+import type { WebSocket } from 'ws';
 import { apiError } from '../graphql/api-errors.js';
 import type { GraphqlContext } from '../graphql/graphql-context.js';
 
@@ -13,6 +21,14 @@ export interface LiveOperation {
   readonly groupKey: string;
 }
 
+/** Where a subscription's `next` messages go: the graphql-transport-ws socket and the subscription's id on it. */
+export interface LiveTarget {
+  readonly socket: WebSocket;
+  readonly id: string;
+}
+
+export type FormatErrors = (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
+
 export function groupKeyOf(args: ExecutionArgs, query: string, context: GraphqlContext): string {
   const grants = context.viewer === null ? [] : viewerGrants(context.viewer);
   return JSON.stringify([query, args.operationName ?? null, args.variableValues ?? null, grants]);
@@ -23,31 +39,92 @@ function resumeRequired(error: ResumeRequired): GraphQLError {
 }
 
 /**
+ * Unsent bytes a socket may hold in user space before its subscriptions stop
+ * taking entries from their feeds: past it, entries wait in the feeds' bounded
+ * queues, and a consumer that does not catch up is ended with RESUME_REQUIRED.
+ */
+const SOCKET_HIGH_WATER_BYTES = 64 * 1024;
+/** Entries one subscription sends before yielding the event loop (a long `since` replay). */
+const BURST = 64;
+const AS_TEXT = { binary: false } as const;
+const DONE: IteratorResult<ExecutionResult> = { value: undefined, done: true };
+
+/**
+ * One entry's result for one group: executed once, serialised once, and one
+ * `next` message per subscription id (clients mostly number theirs alike).
+ */
+class SharedResult {
+  private payload: string | null = null;
+  private readonly messages = new Map<string, Buffer>();
+  readonly ready: Promise<void>;
+
+  constructor(result: ExecutionResult | Promise<ExecutionResult>, format: FormatErrors) {
+    const serialise = (settled: ExecutionResult): void => {
+      const formatted: FormattedExecutionResult = settled.errors
+        ? { ...settled, errors: format(settled.errors) }
+        : (settled as FormattedExecutionResult);
+      this.payload = JSON.stringify(formatted);
+    };
+    if (!(result instanceof Promise)) {
+      serialise(result);
+      this.ready = Promise.resolve();
+      return;
+    }
+    this.ready = result.then(serialise, (error: unknown) =>
+      serialise({ errors: [new GraphQLError('Execution failed', { originalError: asError(error) })] }),
+    );
+  }
+
+  /** The `next` message for subscription `id`; undefined until `ready`. */
+  messageFor(id: string): Buffer | undefined {
+    if (this.payload === null) return undefined;
+    let message = this.messages.get(id);
+    if (message === undefined) {
+      message = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${this.payload}}`);
+      this.messages.set(id, message);
+    }
+    return message;
+  }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
  * Executes each committed entry once per group (DESIGN section 8) rather than
- * once per subscriber: the result is kept with the entry, which every
+ * once per subscriber, and writes the shared `next` message straight to each
+ * subscriber's socket. The result is kept with the entry, which every
  * subscriber of a batch shares, and goes when the entry is collected.
  */
 export class LiveExecution {
-  private readonly results = new WeakMap<FeedEntryView, Map<string, Promise<ExecutionResult>>>();
-  private readonly running = new Set<LiveDeliveries>();
+  private readonly results = new WeakMap<FeedEntryView, Map<string, SharedResult>>();
+  private readonly running = new Set<LiveDelivery>();
   private whenIdle: (() => void) | null = null;
 
-  resultFor(entry: FeedEntryView, args: ExecutionArgs, groupKey: string): Promise<ExecutionResult> {
+  constructor(readonly formatErrors: FormatErrors) {}
+
+  resultFor(entry: FeedEntryView, args: ExecutionArgs, groupKey: string): SharedResult {
     let ofEntry = this.results.get(entry);
     if (ofEntry === undefined) this.results.set(entry, (ofEntry = new Map()));
     let result = ofEntry.get(groupKey);
     if (result === undefined) {
-      result = Promise.resolve(execute({ ...args, rootValue: entry }));
+      result = new SharedResult(execute({ ...args, rootValue: entry }), this.formatErrors);
       ofEntry.set(groupKey, result);
     }
     return result;
   }
 
-  /** What graphql-ws iterates for one subscriber: the shared results, then RESUME_REQUIRED if the feed was ended. */
-  deliveries(operation: LiveOperation, args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
-    const deliveries = new LiveDeliveries(this, operation, args);
-    this.running.add(deliveries);
-    return deliveries;
+  /**
+   * Starts delivering `operation`'s entries to `target`. What graphql-ws
+   * iterates is only the end: RESUME_REQUIRED if the feed was ended so, then
+   * done; graphql-ws sends that and the `complete`, after every entry.
+   */
+  deliver(operation: LiveOperation, args: ExecutionArgs, target: LiveTarget): AsyncIterableIterator<ExecutionResult> {
+    const delivery = new LiveDelivery(this, operation, args, target);
+    this.running.add(delivery);
+    delivery.start();
+    return delivery;
   }
 
   /** Resolves once every subscription has sent its last message (after the bus ended them all, at shutdown). */
@@ -58,43 +135,105 @@ export class LiveExecution {
     });
   }
 
-  release(deliveries: LiveDeliveries): void {
-    this.running.delete(deliveries);
-    if (this.running.size === 0) this.whenIdle?.();
+  release(delivery: LiveDelivery): void {
+    if (this.running.delete(delivery) && this.running.size === 0) this.whenIdle?.();
   }
 }
 
-class LiveDeliveries implements AsyncIterableIterator<ExecutionResult> {
-  private finished = false;
+/**
+ * One subscription's pump: takes entries from its feed as long as the socket
+ * keeps up, and waits on exactly one thing otherwise (the feed, the shared
+ * result, or the socket flushing), so entries go out in feed order.
+ */
+class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
+  /** The entry taken from the feed whose message is not sent yet. */
+  private held: SharedResult | null = null;
+  private outcome: IteratorResult<ExecutionResult> | null = null;
+  private settle: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
 
   constructor(
     private readonly execution: LiveExecution,
     private readonly operation: LiveOperation,
     private readonly args: ExecutionArgs,
+    private readonly target: LiveTarget,
   ) {}
 
-  async next(): Promise<IteratorResult<ExecutionResult>> {
-    // graphql-ws asks again only once it has sent the previous result (here the RESUME_REQUIRED one).
-    if (this.finished) return this.return();
-    try {
-      const next = await this.operation.feed.next();
-      if (next.done === true) return this.return();
-      return { value: await this.execution.resultFor(next.value, this.args, this.operation.groupKey), done: false };
-    } catch (error) {
-      if (!(error instanceof ResumeRequired)) throw error;
-      this.finished = true;
-      return { value: { errors: [resumeRequired(error)] }, done: false };
-    }
+  start(): void {
+    this.pump();
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    const outcome = this.outcome;
+    if (outcome !== null) return Promise.resolve(this.consume(outcome));
+    return new Promise((resolve) => {
+      this.settle = resolve;
+    });
   }
 
   async return(): Promise<IteratorResult<ExecutionResult>> {
-    this.finished = true;
+    this.conclude(DONE);
     await this.operation.feed.return();
     this.execution.release(this);
-    return { value: undefined, done: true };
+    return DONE;
   }
 
   [Symbol.asyncIterator](): this {
     return this;
+  }
+
+  private readonly pump = (): void => {
+    const { feed, groupKey } = this.operation;
+    const { socket, id } = this.target;
+    for (let sent = 0; this.outcome === null; sent += 1) {
+      if (sent === BURST) {
+        setImmediate(this.pump);
+        return;
+      }
+      if (this.held === null) {
+        const entry = feed.pull();
+        if (entry === null) {
+          const ending = feed.ending;
+          if (ending === null) feed.whenReadable(this.pump);
+          else this.conclude(ending === 'done' ? DONE : this.resumeRequired(ending));
+          return;
+        }
+        this.held = this.execution.resultFor(entry, this.args, groupKey);
+      }
+      const message = this.held.messageFor(id);
+      if (message === undefined) {
+        void this.held.ready.then(this.pump);
+        return;
+      }
+      this.held = null;
+      if (socket.bufferedAmount < SOCKET_HIGH_WATER_BYTES) {
+        socket.send(message, AS_TEXT);
+      } else {
+        // The socket is backing up: go on once this message has been handed to the kernel.
+        socket.send(message, AS_TEXT, this.pump);
+        return;
+      }
+    }
+  };
+
+  private resumeRequired(ending: ResumeRequired): IteratorResult<ExecutionResult> {
+    return { value: { errors: [resumeRequired(ending)] }, done: false };
+  }
+
+  private conclude(outcome: IteratorResult<ExecutionResult>): void {
+    if (this.outcome !== null) return;
+    this.outcome = outcome;
+    const settle = this.settle;
+    this.settle = null;
+    settle?.(this.consume(outcome));
+  }
+
+  /**
+   * Hands graphql-ws the outcome once. The subscription counts as running
+   * until graphql-ws asks past it, that is once it has sent the outcome.
+   */
+  private consume(outcome: IteratorResult<ExecutionResult>): IteratorResult<ExecutionResult> {
+    if (outcome.done === true) this.execution.release(this);
+    else this.outcome = DONE;
+    return outcome;
   }
 }

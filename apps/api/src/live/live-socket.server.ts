@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Participant } from '@coop/domain';
-import type { ExecutionArgs, GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { ExecutionArgs } from 'graphql';
 import type { Context, Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { GraphqlContext } from '../graphql/graphql-context.js';
-import type { LiveExecution, LiveOperation } from './live-execution.js';
+import type { LiveExecution, LiveOperation, LiveTarget } from './live-execution.js';
 import type { SubscriptionGuard } from './subscription-guard.js';
 
 export interface LiveSocketOptions {
@@ -23,7 +23,6 @@ export interface LiveSocketOptions {
 
 type Extra = { readonly socket: WebSocket; readonly request: IncomingMessage };
 type SocketContext = Context<Record<string, unknown> | undefined, Extra>;
-type FormatError = (source: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 const TOO_MANY_CONNECTIONS = 4429;
 
@@ -36,7 +35,7 @@ const TOO_MANY_CONNECTIONS = 4429;
 export class LiveSocketServer {
   private readonly sockets: WebSocketServer;
   private readonly viewers = new WeakMap<SocketContext, GraphqlContext & { readonly viewer: Participant }>();
-  private readonly operations = new WeakMap<ExecutionArgs, LiveOperation>();
+  private readonly operations = new WeakMap<ExecutionArgs, LiveOperation & { readonly target: LiveTarget }>();
   private readonly connectionsPerViewer = new Map<string, number>();
   private readonly graphqlWs: Disposable;
   private accepting = true;
@@ -46,28 +45,27 @@ export class LiveSocketServer {
     private readonly verifier: TokenVerifier,
     private readonly guard: SubscriptionGuard,
     private readonly execution: LiveExecution,
-    private readonly formatError: FormatError,
   ) {
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
-    const format = (errors: readonly GraphQLError[]) => errors.map((error) => this.formatError(error.toJSON(), error));
+    const format = execution.formatErrors;
     this.graphqlWs = useServer<Record<string, unknown> | undefined, Extra>(
       {
         connectionInitWaitTimeout: options.connectionInitWaitMs,
         onConnect: (ctx) => this.connect(ctx),
         onClose: (ctx) => this.disconnect(ctx),
-        onSubscribe: async (ctx, _id, payload) => {
+        onSubscribe: async (ctx, id, payload) => {
           const context = this.viewers.get(ctx);
           // graphql-ws only passes subscribe messages of acknowledged connections.
           if (context === undefined) throw new Error('A subscription on a connection that was not acknowledged');
           const admitted = await this.guard.admit(context, Object.keys(ctx.subscriptions).length, payload);
           if (Array.isArray(admitted)) return admitted;
-          this.operations.set(admitted.args, admitted.operation);
+          this.operations.set(admitted.args, { ...admitted.operation, target: { socket: ctx.extra.socket, id } });
           return admitted.args;
         },
         subscribe: (args) => {
           const operation = this.operations.get(args);
           if (operation === undefined) throw new Error('A subscription reached execution without the guard');
-          return this.execution.deliveries(operation, args);
+          return this.execution.deliver(operation, args, operation.target);
         },
         onNext: (_ctx, _id, _payload, _args, result) =>
           result.errors ? { ...result, errors: format(result.errors) } : undefined,

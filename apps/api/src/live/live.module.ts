@@ -31,7 +31,14 @@ const DRAIN_WAIT_MS = 2_000;
       useFactory: (readModel: ReadModel, config: AppConfig) =>
         new FeedBus(readModel, { queueLimit: config.liveQueueLimit }),
     },
-    LiveExecution,
+    {
+      provide: LiveExecution,
+      inject: [APP_CONFIG, ROOT_LOGGER],
+      useFactory: (config: AppConfig, logger: Logger) => {
+        const formatError = createErrorFormatter(config.production, logger.child({ component: 'graphql-ws' }));
+        return new LiveExecution((errors) => errors.map((error) => formatError(error.toJSON(), error)));
+      },
+    },
     LiveResolver,
   ],
 })
@@ -47,7 +54,6 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly moduleRef: ModuleRef,
     private readonly httpAdapterHost: HttpAdapterHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly limiter: RateLimiter,
   ) {}
 
@@ -71,7 +77,6 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
       this.verifier,
       guard,
       this.execution,
-      createErrorFormatter(production, this.logger.child({ component: 'graphql-ws' })),
     );
     this.server.listen(this.httpServer());
   }

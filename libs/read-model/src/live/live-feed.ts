@@ -21,12 +21,12 @@ export class ResumeRequired extends Error {
 const REPLAY_PAGE = 100;
 
 /**
- * One subscriber's live feed: an async iterator of entries in global log
- * order. It is registered on the bus before the replay starts, so what is
- * committed during the replay is buffered; the replay reads the read model
- * page by page until it is caught up, then the buffer is drained, skipping
- * what the replay already delivered. Every entry passes `canSee` and the
- * filter on the way in.
+ * One subscriber's live feed: entries in global log order, taken with `pull`
+ * (a push consumer, woken by `whenReadable`) or as an async iterator. It is
+ * registered on the bus before the replay starts, so what is committed during
+ * the replay is buffered; the replay reads the read model page by page until
+ * it is caught up, then the buffer is drained, skipping what the replay
+ * already delivered. Every entry passes `canSee` and the filter on the way in.
  */
 export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
   private readonly queue: FeedEntryView[] = [];
@@ -36,8 +36,7 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
   private deliveredCursor: string | null;
   private replaying: boolean;
   private ended: ResumeRequired | 'done' | null = null;
-  private waiting: ((result: IteratorResult<FeedEntryView>) => void) | null = null;
-  private failWaiting: ((error: Error) => void) | null = null;
+  private wake: (() => void) | null = null;
 
   constructor(
     readonly viewer: Viewer,
@@ -57,11 +56,6 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
     if (this.ended !== null || !this.accepts(entry)) return;
     const newest = this.queue[this.queue.length - 1]?.position ?? this.delivered;
     if (newest !== null && entry.position <= newest) return;
-    // Someone waits only once the replay is over and the buffer is empty.
-    if (this.waiting !== null) {
-      this.hand(entry);
-      return;
-    }
     if (this.queue.length >= this.queueLimit) {
       if (!this.replaying) {
         this.end('The subscriber fell behind; resubscribe with since = cursor');
@@ -71,21 +65,45 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
       this.queue.length = 0;
     }
     this.queue.push(entry);
+    this.wakeUp();
   }
 
-  next(): Promise<IteratorResult<FeedEntryView>> {
-    if (this.ended instanceof ResumeRequired) {
-      const error = this.ended;
-      this.ended = 'done';
-      return Promise.reject(error);
-    }
-    if (this.ended === 'done') return Promise.resolve({ value: undefined, done: true });
+  /**
+   * The next entry, if one can be had now; null when the consumer must wait
+   * for `whenReadable`, or when the feed has ended (see `ending`).
+   */
+  pull(): FeedEntryView | null {
+    if (this.ended !== null) return null;
     const entry = this.take();
-    if (entry !== undefined) return Promise.resolve(this.deliver(entry));
-    return new Promise((resolve, reject) => {
-      this.waiting = resolve;
-      this.failWaiting = reject;
-    });
+    if (entry === undefined) return null;
+    this.delivered = entry.position;
+    this.deliveredCursor = entry.cursor;
+    return entry;
+  }
+
+  /** Why the feed ended, once it has: RESUME_REQUIRED with the last delivered cursor, or done (returned). */
+  get ending(): ResumeRequired | 'done' | null {
+    return this.ended;
+  }
+
+  /** Calls `wake` once, at the next entry offered or at the end; one consumer waits at a time. */
+  whenReadable(wake: () => void): void {
+    if (this.ended !== null) wake();
+    else this.wake = wake;
+  }
+
+  async next(): Promise<IteratorResult<FeedEntryView>> {
+    for (;;) {
+      const entry = this.pull();
+      if (entry !== null) return { value: entry, done: false };
+      const ending = this.ended;
+      if (ending instanceof ResumeRequired) {
+        this.ended = 'done';
+        throw ending;
+      }
+      if (ending === 'done') return { value: undefined, done: true };
+      await new Promise<void>((resolve) => this.whenReadable(resolve));
+    }
   }
 
   return(): Promise<IteratorResult<FeedEntryView>> {
@@ -104,20 +122,17 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
 
   private finish(reason: ResumeRequired | 'done'): void {
     if (this.ended !== null) return;
+    this.ended = reason;
     this.unsubscribe(this);
     this.queue.length = 0;
     this.replayPage = [];
-    const waiting = this.waiting;
-    const failWaiting = this.failWaiting;
-    this.waiting = null;
-    this.failWaiting = null;
-    if (waiting === null || failWaiting === null) {
-      this.ended = reason;
-      return;
-    }
-    this.ended = 'done';
-    if (reason === 'done') waiting({ value: undefined, done: true });
-    else failWaiting(reason);
+    this.wakeUp();
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
   }
 
   private take(): FeedEntryView | undefined {
@@ -132,19 +147,6 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
       const entry = this.queue.shift();
       if (entry === undefined || this.delivered === null || entry.position > this.delivered) return entry;
     }
-  }
-
-  private hand(entry: FeedEntryView): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    this.failWaiting = null;
-    waiting?.(this.deliver(entry));
-  }
-
-  private deliver(entry: FeedEntryView): IteratorResult<FeedEntryView> {
-    this.delivered = entry.position;
-    this.deliveredCursor = entry.cursor;
-    return { value: entry, done: false };
   }
 
   private accepts(entry: FeedEntryView): boolean {
