@@ -90,6 +90,10 @@ export class GraphqlApiModule {
             formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
             plugins: [rateLimitPlugin(limiter)],
             context: (request: FastifyRequest) => httpContext(verifier, request),
+            // Apollo's stop closes the HTTP server and waits for every connection, live sockets
+            // included: it must come after the live feeds' drain (beforeApplicationShutdown), not
+            // before it in onModuleDestroy, or it waits for sockets that only the drain closes.
+            stopOnApplicationShutdown: true,
           }),
         }),
       ],

@@ -99,8 +99,6 @@ function asError(error: unknown): Error {
  */
 export class LiveExecution {
   private readonly results = new WeakMap<FeedEntryView, Map<string, SharedResult>>();
-  private readonly running = new Set<LiveDelivery>();
-  private whenIdle: (() => void) | null = null;
 
   constructor(readonly formatErrors: FormatErrors) {}
 
@@ -122,21 +120,8 @@ export class LiveExecution {
    */
   deliver(operation: LiveOperation, args: ExecutionArgs, target: LiveTarget): AsyncIterableIterator<ExecutionResult> {
     const delivery = new LiveDelivery(this, operation, args, target);
-    this.running.add(delivery);
     delivery.start();
     return delivery;
-  }
-
-  /** Resolves once every subscription has sent its last message (after the bus ended them all, at shutdown). */
-  idle(): Promise<void> {
-    if (this.running.size === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.whenIdle = resolve;
-    });
-  }
-
-  release(delivery: LiveDelivery): void {
-    if (this.running.delete(delivery) && this.running.size === 0) this.whenIdle?.();
   }
 }
 
@@ -164,7 +149,7 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
 
   next(): Promise<IteratorResult<ExecutionResult>> {
     const outcome = this.outcome;
-    if (outcome !== null) return Promise.resolve(this.consume(outcome));
+    if (outcome !== null) return Promise.resolve(this.handOut(outcome));
     return new Promise((resolve) => {
       this.settle = resolve;
     });
@@ -173,7 +158,6 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
   async return(): Promise<IteratorResult<ExecutionResult>> {
     this.conclude(DONE);
     await this.operation.feed.return();
-    this.execution.release(this);
     return DONE;
   }
 
@@ -224,16 +208,12 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
     this.outcome = outcome;
     const settle = this.settle;
     this.settle = null;
-    settle?.(this.consume(outcome));
+    settle?.(this.handOut(outcome));
   }
 
-  /**
-   * Hands graphql-ws the outcome once. The subscription counts as running
-   * until graphql-ws asks past it, that is once it has sent the outcome.
-   */
-  private consume(outcome: IteratorResult<ExecutionResult>): IteratorResult<ExecutionResult> {
-    if (outcome.done === true) this.execution.release(this);
-    else this.outcome = DONE;
+  /** Hands graphql-ws the outcome once; after it, the iteration is done. */
+  private handOut(outcome: IteratorResult<ExecutionResult>): IteratorResult<ExecutionResult> {
+    this.outcome = DONE;
     return outcome;
   }
 }

@@ -39,6 +39,9 @@ export class LiveSocketServer {
   private readonly connectionsPerViewer = new Map<string, number>();
   private readonly graphqlWs: Disposable;
   private accepting = true;
+  /** Subscriptions that reached delivery and have not sent their `complete` yet. */
+  private delivering = 0;
+  private whenDelivered: (() => void) | null = null;
 
   constructor(
     private readonly options: LiveSocketOptions,
@@ -65,7 +68,14 @@ export class LiveSocketServer {
         subscribe: (args) => {
           const operation = this.operations.get(args);
           if (operation === undefined) throw new Error('A subscription reached execution without the guard');
+          // From here graphql-ws ends the subscription with onComplete, whichever way it ends.
+          this.delivering += 1;
           return this.execution.deliver(operation, args, operation.target);
+        },
+        onComplete: () => {
+          this.delivering -= 1;
+          // graphql-ws sends the `complete` message once this hook has returned.
+          if (this.delivering === 0 && this.whenDelivered !== null) setImmediate(this.whenDelivered);
         },
         onNext: (_ctx, _id, _payload, _args, result) =>
           result.errors ? { ...result, errors: format(result.errors) } : undefined,
@@ -80,10 +90,21 @@ export class LiveSocketServer {
     server.on('upgrade', this.upgrade);
   }
 
-  /** Stops taking connections and closes every socket (1001); subscriptions should have been ended first. */
-  async close(server: Server): Promise<void> {
+  /**
+   * Stops taking connections, waits at most `waitMs` for every subscription
+   * (ended by the caller) to send its last messages, then closes every socket (1001).
+   */
+  async close(server: Server, waitMs: number): Promise<void> {
     this.accepting = false;
     server.off('upgrade', this.upgrade);
+    if (this.delivering > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((resolve) => {
+        this.whenDelivered = resolve;
+        timer = setTimeout(resolve, waitMs);
+      });
+      clearTimeout(timer);
+    }
     await this.graphqlWs.dispose();
   }
 

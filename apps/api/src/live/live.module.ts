@@ -85,15 +85,7 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
   async beforeApplicationShutdown(): Promise<void> {
     this.detach();
     this.bus.endAll('The service is shutting down: resubscribe with since = cursor');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.execution.idle(),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, DRAIN_WAIT_MS);
-      }),
-    ]);
-    clearTimeout(timer);
-    await this.server?.close(this.httpServer());
+    await this.server?.close(this.httpServer(), DRAIN_WAIT_MS);
   }
 
   private httpServer(): Server {
