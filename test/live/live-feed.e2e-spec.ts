@@ -115,6 +115,52 @@ describe('private items', () => {
   });
 });
 
+describe('shared execution', () => {
+  it('gives every subscription of one selection its own message, and each selection its own fields', async () => {
+    const shared = await liveClient(app, kgExpert);
+    clients.push(shared);
+    const since = await headCursor(app, secretariat);
+    const variables = { subregion: 'CENTRAL_ASIA', since };
+    // Two subscriptions with the same document and variables on one socket, a third on another socket.
+    const sameSocket = [
+      new LiveSubscription(shared, FEED_UPDATED, variables),
+      new LiveSubscription(shared, FEED_UPDATED, variables),
+    ];
+    const otherSocket = await subscribe(kzColleague, { subregion: 'CENTRAL_ASIA' });
+    const titlesOnly = await subscribe(
+      kgExpert,
+      { subregion: 'CENTRAL_ASIA' },
+      /* GraphQL */ `
+        subscription Titles($subregion: Subregion, $since: String) {
+          feedUpdated(subregion: $subregion, since: $since) {
+            cursor
+            item {
+              title
+            }
+          }
+        }
+      `,
+    );
+    const practice = await sharePractice(app, kzExpert);
+    for (const subscription of [...sameSocket, otherSocket])
+      await subscription.until('the practice', has(subscription, practice.id));
+    await titlesOnly.until('the practice', () => titlesOnly.entries.length === 1);
+
+    for (const subscription of [...sameSocket, otherSocket]) {
+      expect(subscription.entries).toEqual([
+        {
+          cursor: expect.any(String),
+          activity: 'PRACTICE_SHARED',
+          item: { id: practice.id, kind: 'PRACTICE', title: practice.title },
+        },
+      ]);
+    }
+    expect(titlesOnly.entries).toEqual([
+      { cursor: sameSocket[0]?.entries[0]?.cursor, item: { title: practice.title } },
+    ]);
+  });
+});
+
 describe('since', () => {
   it('resumes across an append burst with no gap and no duplicate, in log order', async () => {
     const topics = ['LAND_USE_PLANNING'];
