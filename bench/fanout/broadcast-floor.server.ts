@@ -1,8 +1,10 @@
 /**
  * The fan-out floor: a bare `ws` server that sends the service's own `next`
  * messages to the same number of sockets, with no GraphQL, bus or queue.
- * Sockets connect to `/<group>`; a message on `/control` names a group's
- * template per group, which is sent with the current time as `occurredAt`.
+ * Sockets connect to `/<group>`; a message on `/control` names a template per
+ * group, each encoded once and sent to the group's members with the time the
+ * broadcast began as `occurredAt`, as the appends of one round are stamped
+ * together in the service.
  */
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -20,10 +22,11 @@ server.on('connection', (socket, request) => {
     return;
   }
   socket.on('message', (data) => {
+    const occurredAt = `"occurredAt":"${new Date().toISOString()}"`;
     const templates = JSON.parse(String(data)) as Record<string, string>;
     for (const [group, template] of Object.entries(templates)) {
-      const message = template.replace(OCCURRED_AT, `"occurredAt":"${new Date().toISOString()}"`);
-      for (const member of groups.get(group) ?? []) member.send(message);
+      const message = Buffer.from(template.replace(OCCURRED_AT, occurredAt));
+      for (const member of groups.get(group) ?? []) member.send(message, { binary: false });
     }
   });
 });
