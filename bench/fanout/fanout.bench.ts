@@ -20,6 +20,7 @@
  *   npm run bench -- fanout [--subscribers 10000] [--rounds 20] [--appends 40]
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -181,7 +182,9 @@ async function openSubscriber(
         }),
       );
       const variables = { subregion: GROUPS[group]?.subregion };
-      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: FEED_UPDATED, variables } }));
+      // A subscription id of its own, as graphql-ws clients make them.
+      const id = randomUUID();
+      socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query: FEED_UPDATED, variables } }));
       resolve();
     });
     socket.once('open', () =>

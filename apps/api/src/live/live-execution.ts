@@ -49,13 +49,13 @@ const BURST = 64;
 const AS_TEXT = { binary: false } as const;
 const DONE: IteratorResult<ExecutionResult> = { value: undefined, done: true };
 
-/**
- * One entry's result for one group: executed once, serialised once, and one
- * `next` message per subscription id (clients mostly number theirs alike).
- */
+/** The bytes after a `next` message's payload (see `LiveDelivery.messagePrefix`). */
+const MESSAGE_END = Buffer.from('}');
+
+/** One entry's result for one group: executed once, serialised and encoded once. */
 class SharedResult {
-  private payload: string | null = null;
-  private readonly messages = new Map<string, Buffer>();
+  /** The `payload` of the `next` message; null until `ready`. */
+  payload: Buffer | null = null;
   readonly ready: Promise<void>;
 
   constructor(result: ExecutionResult | Promise<ExecutionResult>, format: FormatErrors) {
@@ -63,7 +63,7 @@ class SharedResult {
       const formatted: FormattedExecutionResult = settled.errors
         ? { ...settled, errors: format(settled.errors) }
         : (settled as FormattedExecutionResult);
-      this.payload = JSON.stringify(formatted);
+      this.payload = Buffer.from(JSON.stringify(formatted));
     };
     if (!(result instanceof Promise)) {
       serialise(result);
@@ -73,17 +73,6 @@ class SharedResult {
     this.ready = result.then(serialise, (error: unknown) =>
       serialise({ errors: [new GraphQLError('Execution failed', { originalError: asError(error) })] }),
     );
-  }
-
-  /** The `next` message for subscription `id`; undefined until `ready`. */
-  messageFor(id: string): Buffer | undefined {
-    if (this.payload === null) return undefined;
-    let message = this.messages.get(id);
-    if (message === undefined) {
-      message = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":${this.payload}}`);
-      this.messages.set(id, message);
-    }
-    return message;
   }
 }
 
@@ -135,13 +124,17 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
   private held: SharedResult | null = null;
   private outcome: IteratorResult<ExecutionResult> | null = null;
   private settle: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
+  /** A graphql-transport-ws `next` message is this, a shared payload, and MESSAGE_END. */
+  private readonly messagePrefix: Buffer;
 
   constructor(
     private readonly execution: LiveExecution,
     private readonly operation: LiveOperation,
     private readonly args: ExecutionArgs,
     private readonly target: LiveTarget,
-  ) {}
+  ) {
+    this.messagePrefix = Buffer.from(`{"id":${JSON.stringify(target.id)},"type":"next","payload":`);
+  }
 
   start(): void {
     this.pump();
@@ -167,7 +160,7 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
 
   private readonly pump = (): void => {
     const { feed, groupKey } = this.operation;
-    const { socket, id } = this.target;
+    const { socket } = this.target;
     for (let sent = 0; this.outcome === null; sent += 1) {
       if (sent === BURST) {
         setImmediate(this.pump);
@@ -183,12 +176,13 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
         }
         this.held = this.execution.resultFor(entry, this.args, groupKey);
       }
-      const message = this.held.messageFor(id);
-      if (message === undefined) {
+      const payload = this.held.payload;
+      if (payload === null) {
         void this.held.ready.then(this.pump);
         return;
       }
       this.held = null;
+      const message = Buffer.concat([this.messagePrefix, payload, MESSAGE_END]);
       if (socket.bufferedAmount < SOCKET_HIGH_WATER_BYTES) {
         socket.send(message, AS_TEXT);
       } else {
