@@ -158,7 +158,18 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
     return this;
   }
 
+  /** Runs inside the projector's commit and in timers: a failure ends this subscription, not the others or the process. */
   private readonly pump = (): void => {
+    try {
+      this.sendWhatIsAvailable();
+    } catch (error) {
+      const failed = new GraphQLError('Live delivery failed', { originalError: asError(error) });
+      this.conclude({ value: { errors: [failed] }, done: false });
+      void this.operation.feed.return();
+    }
+  };
+
+  private sendWhatIsAvailable(): void {
     const { feed, groupKey } = this.operation;
     const { socket } = this.target;
     for (let sent = 0; this.outcome === null; sent += 1) {
@@ -191,7 +202,7 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
         return;
       }
     }
-  };
+  }
 
   private resumeRequired(ending: ResumeRequired): IteratorResult<ExecutionResult> {
     return { value: { errors: [resumeRequired(ending)] }, done: false };
