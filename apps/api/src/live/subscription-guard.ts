@@ -19,6 +19,15 @@ import { queryLimitRules } from '../graphql/query-limits.js';
 import type { RateLimiter } from '../graphql/rate-limiter.js';
 import { groupKeyOf, type LiveOperation } from './live-execution.js';
 
+/** Documents kept parsed and validated; clients send a handful, an attacker only evicts the oldest. */
+const MAX_KNOWN_DOCUMENTS = 1_000;
+
+/** A query text that parsed; whether it passes the validation rules is found out once, when first needed. */
+interface KnownDocument {
+  readonly document: DocumentNode;
+  validationErrors?: readonly GraphQLError[];
+}
+
 export interface SubscriptionGuardOptions {
   readonly production: boolean;
   readonly maxSubscriptionsPerConnection: number;
@@ -42,6 +51,12 @@ function asClientErrors(errors: readonly GraphQLError[], code: string): GraphQLE
  */
 export class SubscriptionGuard {
   private readonly rules: readonly ValidationRule[];
+  /**
+   * By query text (the schema is fixed once the service has started): when a
+   * deployment restarts, every client resubscribes with the same few
+   * documents, and parsing and validating each again dominates the storm.
+   */
+  private readonly known = new Map<string, KnownDocument>();
 
   constructor(
     private readonly schema: () => GraphQLSchema,
@@ -69,14 +84,15 @@ export class SubscriptionGuard {
     if (openSubscriptions > max) {
       return [apiError('RATE_LIMITED', `At most ${max} subscriptions per connection`, { limit: 'subscriptions', max })];
     }
-    let document: DocumentNode;
+    const schema = this.schema();
+    let known: KnownDocument;
     try {
-      document = parse(payload.query);
+      known = this.knownDocument(payload.query);
     } catch (error) {
       if (error instanceof GraphQLError) return asClientErrors([error], 'GRAPHQL_PARSE_FAILED');
       throw error;
     }
-    const schema = this.schema();
+    const { document } = known;
     const definition = getOperationAST(document, payload.operationName);
     if (definition?.operation !== 'subscription') {
       return [
@@ -86,8 +102,8 @@ export class SubscriptionGuard {
         ),
       ];
     }
-    const invalid = validate(schema, document, this.rules);
-    if (invalid.length > 0) return asClientErrors(invalid, 'GRAPHQL_VALIDATION_FAILED');
+    known.validationErrors ??= asClientErrors(validate(schema, document, this.rules), 'GRAPHQL_VALIDATION_FAILED');
+    if (known.validationErrors.length > 0) return [...known.validationErrors];
     const args: ExecutionArgs = {
       schema,
       document,
@@ -98,5 +114,16 @@ export class SubscriptionGuard {
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return asClientErrors(stream.errors ?? [], 'BAD_USER_INPUT');
     return { args, operation: { feed: stream as LiveFeed, groupKey: groupKeyOf(args, payload.query, context) } };
+  }
+
+  /** The parsed document of `query`; throws the parse error of a query that does not parse. */
+  private knownDocument(query: string): KnownDocument {
+    let known = this.known.get(query);
+    if (known === undefined) {
+      known = { document: parse(query) };
+      if (this.known.size >= MAX_KNOWN_DOCUMENTS) this.known.delete(this.known.keys().next().value as string);
+      this.known.set(query, known);
+    }
+    return known;
   }
 }
