@@ -324,9 +324,11 @@ async function main(): Promise<void> {
     const capture = (group: number, message: string) => {
       if (!templates.has(group)) templates.set(group, message);
     };
+    const connecting = performance.now();
     const subscribers = await inBatches(SUBSCRIBERS, (index) =>
       openSubscriber(`ws://127.0.0.1:${port}/graphql`, index, capture),
     );
+    const connectSeconds = (performance.now() - connecting) / 1000;
     // Warm-up: one round proves every subscription registered and captures each group's message for the floor.
     let target = receipts.count + SUBSCRIBERS;
     await append(EVERY_GROUP);
@@ -369,8 +371,9 @@ async function main(): Promise<void> {
     const ratio = live.burst.deliveriesPerSecond / raw.burst.deliveriesPerSecond;
     const row = (name: string, phase: Phase) =>
       `  ${name.padEnd(22)} ${Math.round(phase.deliveriesPerSecond).toString().padStart(9)} deliveries/s   p50 ${phase.p50} ms   p99 ${phase.p99} ms`;
+    console.log(`\n${SUBSCRIBERS} subscribers, ${GROUPS.length} subregions`);
     console.log(
-      `\n${SUBSCRIBERS} subscribers, ${GROUPS.length} subregions; service RSS with them idle: ${rss ?? 'n/a'} MiB`,
+      `  connected and subscribed in ${connectSeconds.toFixed(1)} s; service RSS with them: ${rss ?? 'n/a'} MiB`,
     );
     console.log(`burst: one append per subregion at once, ${ROUNDS} rounds (${ROUNDS * SUBSCRIBERS} deliveries)`);
     console.log(row('graphql-ws (service)', live.burst));
