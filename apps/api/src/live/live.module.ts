@@ -84,7 +84,7 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
   /** Drain: every subscription ends with RESUME_REQUIRED and its cursor, then the sockets close. */
   async beforeApplicationShutdown(): Promise<void> {
     this.detach();
-    this.bus.endAll('The service is shutting down: resubscribe with since = cursor');
+    this.bus.drain('The service is shutting down: resubscribe with since = cursor');
     await this.server?.close(this.httpServer(), DRAIN_WAIT_MS);
   }
 

@@ -39,6 +39,8 @@ function topicsFor(viewer: Viewer, filter: FeedFilter): string[] {
 export class FeedBus {
   private readonly topics = new Map<string, Set<LiveFeed>>();
   private readonly feeds = new Set<LiveFeed>();
+  /** Set by `drain`: why every feed ends, including those subscribed after it. */
+  private drained: string | null = null;
 
   constructor(
     private readonly readModel: ReadModel,
@@ -66,7 +68,8 @@ export class FeedBus {
   /**
    * A live feed for `viewer`: with `since`, the entries after that cursor
    * first, then what is committed from now on. A malformed `since` throws
-   * InvalidCursor before anything is registered.
+   * InvalidCursor before anything is registered. Once the bus is drained,
+   * the feed comes already ended with RESUME_REQUIRED at `since`.
    */
   subscribe(viewer: Viewer, filter: FeedFilter, since: string | null): LiveFeed {
     const start = since === null ? null : { cursor: since, position: feedCursorPosition(since, 'since') };
@@ -79,6 +82,10 @@ export class FeedBus {
         if (listeners?.size === 0) this.topics.delete(topic);
       }
     });
+    if (this.drained !== null) {
+      feed.end(this.drained);
+      return feed;
+    }
     this.feeds.add(feed);
     for (const topic of topics) {
       let listeners = this.topics.get(topic);
@@ -92,8 +99,13 @@ export class FeedBus {
     return this.feeds.size;
   }
 
-  /** Ends every feed with RESUME_REQUIRED at its last delivered cursor, for a drain at shutdown. */
-  endAll(reason: string): void {
+  /**
+   * For a shutdown: ends every feed with RESUME_REQUIRED at its last delivered
+   * cursor, and every feed subscribed from now on at its `since` (a subscribe
+   * may be on its way while the service drains).
+   */
+  drain(reason: string): void {
+    this.drained = reason;
     for (const feed of [...this.feeds]) feed.end(reason);
   }
 }

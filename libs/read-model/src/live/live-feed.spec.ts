@@ -102,4 +102,21 @@ describe('LiveFeed', () => {
     expect(feed.ending).toBe('done');
     expect(bus.subscriberCount).toBe(0);
   });
+
+  it('once the bus is drained, comes already ended at its since, and the feeds before it at their last entry', async () => {
+    const { bus, projector, readModel } = await liveBus();
+    const before = bus.subscribe(SECRETARIAT, {}, null);
+    await harness.share(KZ, { title: 'Taken before the drain' });
+    await harness.caughtUp(projector);
+    const taken = before.pull();
+    const [since] = readModel.feedAfter(SECRETARIAT, {}, null, 1);
+
+    bus.drain('shutting down');
+    const after = bus.subscribe(SECRETARIAT, {}, since?.cursor ?? null);
+
+    expect(before.ending).toEqual(expect.objectContaining({ code: 'RESUME_REQUIRED', cursor: taken?.cursor }));
+    expect(after.ending).toEqual(expect.objectContaining({ code: 'RESUME_REQUIRED', cursor: since?.cursor }));
+    expect(after.pull()).toBeNull();
+    expect(bus.subscriberCount).toBe(0);
+  });
 });
