@@ -45,7 +45,7 @@ function resumeRequired(error: ResumeRequired): GraphQLError {
  */
 const SOCKET_HIGH_WATER_BYTES = 64 * 1024;
 /** Entries one subscription sends before yielding the event loop (a long `since` replay). */
-const BURST = 64;
+const MAX_SENDS_PER_TURN = 64;
 const AS_TEXT = { binary: false } as const;
 const DONE: IteratorResult<ExecutionResult> = { value: undefined, done: true };
 
@@ -173,7 +173,7 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
     const { feed, groupKey } = this.operation;
     const { socket } = this.target;
     for (let sent = 0; this.outcome === null; sent += 1) {
-      if (sent === BURST) {
+      if (sent === MAX_SENDS_PER_TURN) {
         setImmediate(this.pump);
         return;
       }
