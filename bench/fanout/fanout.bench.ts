@@ -4,8 +4,7 @@
  * divided by a raw `ws` broadcast of the same bytes to the same number of
  * sockets, measured in the same run; append-to-receipt p50/p99.
  *
- * The service is the built one (`nest build api`: tsx emits no decorator
- * metadata), in its own process on loopback with a temporary data directory.
+ * The service is the built one, in its own process (bench/support).
  * Two phases, each waiting until every subscriber of an append has it:
  *
  * - burst: each round appends one practice per subregion at once over HTTP,
@@ -19,16 +18,13 @@
  *
  *   npm run bench -- fanout [--subscribers 10000] [--rounds 20] [--appends 40]
  */
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { CountryCode, Participant, Subregion } from '@coop/domain';
 import WebSocket from 'ws';
 import { signToken } from '../../apps/api/src/auth/token-signer.js';
+import { buildService, freePort, ROOT, startBuiltService, waitForLine } from '../support/built-service.js';
 
 const RATIO_TARGET = 0.5;
 const P99_TARGET_MS = 250;
@@ -36,7 +32,6 @@ const P99_TARGET_MS = 250;
 const ROUND_TIMEOUT_MS = 60_000;
 const CONNECT_BATCH = 500;
 const SECRET = 'fan-out-bench-signs-with-this-secret-of-32-bytes';
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -115,25 +110,6 @@ function untilReceived(target: number): Promise<void> {
       clearTimeout(timer);
       resolve();
     };
-  });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      seen += String(chunk);
-      if (pattern.test(seen)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`child exited (${code}) before ready: ${seen.slice(-2000)}`)));
   });
 }
 
@@ -278,30 +254,12 @@ async function closeAll(sockets: readonly WebSocket[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log('building the service (nest build api)…');
-  execSync('npx nest build api', { cwd: ROOT, stdio: 'inherit' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'fanout-bench-'));
-  const children: ChildProcess[] = [];
+  buildService();
+  let floor: ChildProcess | undefined;
+  const service = await startBuiltService(SECRET);
   try {
-    const port = await freePort();
-    const service = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATA_DIR: dataDir,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        AUTH_JWT_SECRET: SECRET,
-        RATE_LIMIT_PER_MINUTE: '10000000',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    children.push(service);
-    await waitForLine(service, /cooperation network ready/);
-    service.stdout?.resume();
-    const httpUrl = `http://127.0.0.1:${port}/graphql`;
+    const httpUrl = service.graphqlUrl;
+    const port = service.port;
     const secret = new TextEncoder().encode(SECRET);
     const authors = await Promise.all(
       GROUPS.map(({ author }) =>
@@ -337,19 +295,14 @@ async function main(): Promise<void> {
     const live = { burst: await measure(BURST, append), oneAtATime: await measure(ONE_AT_A_TIME, append) };
     const { lost, outOfOrder } = receipts;
     await closeAll(subscribers);
-    service.kill('SIGTERM');
+    await service.stop();
 
     console.log('raw ws broadcast of the same messages to the same number of sockets…');
     const floorPort = await freePort();
-    const floor = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'bench/fanout/broadcast-floor.server.ts', String(floorPort)],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    children.push(floor);
+    floor = spawn(process.execPath, ['--import', 'tsx', 'bench/fanout/broadcast-floor.server.ts', String(floorPort)], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await waitForLine(floor, /listening/);
     const sockets = await inBatches(SUBSCRIBERS, async (index) => {
       const socket = new WebSocket(`ws://127.0.0.1:${floorPort}/${subscriber(index).group}`);
@@ -390,8 +343,8 @@ async function main(): Promise<void> {
     );
     process.exitCode = pass ? 0 : 1;
   } finally {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    floor?.kill('SIGTERM');
+    await service.stop();
   }
 }
 
