@@ -2,11 +2,13 @@
  * `npm run bench -- <scenario> [args]`: runs one scenario of DESIGN section 8.
  *
  *   npm run bench -- append [eventsPerRound] [rounds]
- *   npm run bench -- fanout [--subscribers N] [--rounds R]
+ *   npm run bench -- fanout [--subscribers N] [--rounds R] [--appends A]
+ *   npm run bench -- http [--seconds S] [--connections C]
  */
 const SCENARIOS: Record<string, string> = {
   append: './append/append.bench.ts',
   fanout: './fanout/fanout.bench.ts',
+  http: './http/http.bench.ts',
 };
 
 const [scenario] = process.argv.splice(2, 1);
