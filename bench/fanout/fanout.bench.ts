@@ -25,6 +25,7 @@ import type { CountryCode, Participant, Subregion } from '@coop/domain';
 import WebSocket from 'ws';
 import { signToken } from '../../apps/api/src/auth/token-signer.js';
 import { buildService, freePort, ROOT, startBuiltService, waitForLine } from '../support/built-service.js';
+import { option } from '../support/options.js';
 
 const RATIO_TARGET = 0.5;
 const P99_TARGET_MS = 250;
@@ -32,13 +33,6 @@ const P99_TARGET_MS = 250;
 const ROUND_TIMEOUT_MS = 60_000;
 const CONNECT_BATCH = 500;
 const SECRET = 'fan-out-bench-signs-with-this-secret-of-32-bytes';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index < 0 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
 
 const SUBSCRIBERS = option('subscribers', 10_000);
 const ROUNDS = option('rounds', 20);

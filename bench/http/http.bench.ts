@@ -11,6 +11,7 @@
 import autocannon from 'autocannon';
 import { signToken } from '../../apps/api/src/auth/token-signer.js';
 import { buildService, startBuiltService } from '../support/built-service.js';
+import { option } from '../support/options.js';
 
 const SECRET = 'http-bench-signs-with-this-secret-of-32-bytes-long';
 const MUTATION_RATIO_TARGET = 0.5;
@@ -18,13 +19,6 @@ const MUTATION_P99_TARGET_MS = 50;
 const FEED_RATIO_TARGET = 0.6;
 /** Practices shared before the feed is read, so that every page is full. */
 const SEEDED_PRACTICES = 500;
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index < 0 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
 
 const SECONDS = option('seconds', 10);
 const CONNECTIONS = option('connections', 32);
