@@ -19,12 +19,13 @@
  *   npm run bench -- fanout [--subscribers 10000] [--rounds 20] [--appends 40]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { CountryCode, Participant, Subregion } from '@coop/domain';
 import WebSocket from 'ws';
 import { signToken } from '../../apps/api/src/auth/token-signer.js';
-import { buildService, freePort, ROOT, startBuiltService, waitForLine } from '../support/built-service.js';
+import { buildService, ROOT, startBuiltService } from '../support/built-service.js';
 import { option } from '../support/options.js';
 
 const RATIO_TARGET = 0.5;
@@ -104,6 +105,25 @@ function untilReceived(target: number): Promise<void> {
       clearTimeout(timer);
       resolve();
     };
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      seen += String(chunk);
+      if (pattern.test(seen)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`child exited (${code}) before ready: ${seen.slice(-2000)}`)));
   });
 }
 
