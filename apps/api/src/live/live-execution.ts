@@ -182,7 +182,7 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
         if (entry === null) {
           const ending = feed.ending;
           if (ending === null) feed.whenReadable(this.pump);
-          else this.conclude(ending === 'done' ? DONE : this.resumeRequired(ending));
+          else this.conclude(ending === 'done' ? DONE : { value: { errors: [resumeRequired(ending)] }, done: false });
           return;
         }
         this.held = this.execution.resultFor(entry, this.args, groupKey);
@@ -202,10 +202,6 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
         return;
       }
     }
-  }
-
-  private resumeRequired(ending: ResumeRequired): IteratorResult<ExecutionResult> {
-    return { value: { errors: [resumeRequired(ending)] }, done: false };
   }
 
   private conclude(outcome: IteratorResult<ExecutionResult>): void {
