@@ -8,7 +8,7 @@ import {
 import type { ItemView } from '@coop/read-model';
 import { JointProjectProposal } from '../proposals/proposal.types.js';
 import { Practice } from '../practices/practice.types.js';
-import { Answer, Question } from '../questions/question.types.js';
+import { type Answer, Question } from '../questions/question.types.js';
 import { participantModel } from '../reference/reference.types.js';
 import type { Audience, CooperationItem } from './cooperation-item.types.js';
 

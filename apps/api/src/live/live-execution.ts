@@ -1,4 +1,4 @@
-import { type FeedEntryView, type LiveFeed, ResumeRequired, viewerGrants } from '@coop/read-model';
+import { type FeedEntryView, type LiveFeed, type ResumeRequired, viewerGrants } from '@coop/read-model';
 import {
   type ExecutionArgs,
   type ExecutionResult,
