@@ -3,8 +3,8 @@
 
 /** @type {Config['moduleNameMapper']} */
 const moduleNameMapper = {
-  '^@coop/(domain|event-store|read-model)$': '<rootDir>/libs/$1/src/index.ts',
-  '^@coop/(domain|event-store|read-model)/(.*?)(\\.js)?$': '<rootDir>/libs/$1/src/$2',
+  '^@coop/(application|domain|event-store|read-model)$': '<rootDir>/libs/$1/src/index.ts',
+  '^@coop/(application|domain|event-store|read-model)/(.*?)(\\.js)?$': '<rootDir>/libs/$1/src/$2',
   // Sources import their siblings by the emitted name (`./x.js`), as ESM requires.
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };

@@ -9,6 +9,7 @@ import { FeedModule } from './feed/feed.module.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
 import { RateLimitModule } from './graphql/rate-limit.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ItemQueriesModule } from './item-queries/item-queries.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { LiveModule } from './live/live.module.js';
 import { PracticesModule } from './practices/practices.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
         GraphqlApiModule.forRoot(),
         ReferenceModule,
         ItemsModule,
+        ItemQueriesModule,
         PracticesModule,
         QuestionsModule,
         ProposalsModule,

@@ -13,7 +13,8 @@ export * from './shared/item.types.js';
 export * from './shared/domain.errors.js';
 export * from './shared/decider.types.js';
 export * from './shared/event.types.js';
-export type { EmptyState } from './shared/state.guards.js';
+export { type EmptyState, isEmptyState } from './shared/state.guards.js';
+export * from './shared/actor.guards.js';
 export { FORBIDDEN_CONTROL_CHARACTER, INPUT_LIMITS, InputValidator, type Range } from './shared/input.validation.js';
 export * from './visibility/visibility.js';
 
@@ -34,3 +35,5 @@ export * from './events/domain-event.js';
 export * from './events/activity.js';
 export * from './streams/stream-names.js';
 export * from './items/item-fold.js';
+export * from './aggregates.js';
+export type { Aggregate } from './shared/aggregate.types.js';

@@ -38,7 +38,7 @@ const KINDS = Object.fromEntries(
     kind,
     {
       kind,
-      evolve: (state: ItemState | null, event: DomainEvent) => evolveItem(kind, state, event),
+      evolve: evolveItem,
       searchText: SEARCH_TEXT[kind],
     },
   ]),

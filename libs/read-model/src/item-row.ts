@@ -16,7 +16,6 @@ export interface ItemColumns {
 
 export const itemViewOfRow = (row: ItemColumns): ItemView =>
   itemView(
-    row.item_kind,
     row.version,
     parseItemState(row.state),
     JSON.parse(row.visibility) as VisibilityItem,

@@ -53,7 +53,7 @@ export const toFeedEntryView = (entry: WrittenEntry): FeedEntryView => ({
   itemId: entry.state.id,
   itemKind: entry.kind,
   subregions: entry.subregions,
-  item: itemView(entry.kind, entry.version, entry.state, entry.visibility, entry.subregions),
+  item: itemView(entry.version, entry.state, entry.visibility, entry.subregions),
 });
 
 export interface AppliedBatch {

@@ -1,3 +1,4 @@
+import { practiceAggregate } from '@coop/domain';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { PROJECTION_VERSION } from './read-model.schema.js';
@@ -77,7 +78,7 @@ describe('Projector', () => {
 
   it('resolves waitFor on commit and times out with ProjectionTimeout', async () => {
     const { projector, readModel } = harness.open();
-    const written = await harness.run((await import('@coop/domain')).practiceDecider, 'practice-p1', {
+    const written = await harness.run(practiceAggregate, KZ, {
       type: 'SharePractice',
       practiceId: 'p1',
       title: 'Read your writes',
@@ -85,14 +86,13 @@ describe('Projector', () => {
       body: 'Body',
       topics: ['PREVENTION'],
       audience: { scope: 'NETWORK' },
-      actor: KZ,
-      now: harness.now(),
     });
-    await expect(projector.waitFor(written.position, 20)).rejects.toEqual(new ProjectionTimeout(written.position, 20));
+    const position = written.position as string;
+    await expect(projector.waitFor(position, 20)).rejects.toEqual(new ProjectionTimeout(position, 20));
     projector.start();
-    await projector.waitFor(written.position, 10_000);
+    await projector.waitFor(position, 10_000);
     expect(readModel.item(UA, 'p1')?.state.title).toBe('Read your writes');
-    await expect(projector.waitFor(written.position, 1)).resolves.toBeUndefined();
+    await expect(projector.waitFor(position, 1)).resolves.toBeUndefined();
   });
 
   it('stops at a checkpoint: pending waits reject, a restart applies each event once', async () => {

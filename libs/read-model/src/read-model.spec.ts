@@ -1,10 +1,4 @@
-import {
-  discussionDecider,
-  discussionStreamId,
-  type Participant,
-  proposalDecider,
-  questionDecider,
-} from '@coop/domain';
+import { discussionAggregate, type Participant, proposalAggregate, questionAggregate } from '@coop/domain';
 import { InvalidCursor, InvalidPageSize } from './read-model.errors.js';
 import type { ReadModel } from './read-model.js';
 import type { FeedEntryView, Page } from './read-model.types.js';
@@ -69,41 +63,33 @@ describe('ReadModel', () => {
       partnerCountries: ['UA'],
       audience: { scope: 'COUNTRIES', countries: ['TJ'] },
     });
-    await harness.run(proposalDecider, `proposal-${proposal}`, {
+    await harness.run(proposalAggregate, UA_FOCAL, {
       type: 'RespondToInvitation',
       proposalId: proposal,
       accept: true,
-      actor: UA_FOCAL,
-      now: harness.now(),
     });
-    await harness.run(questionDecider, `question-${toUkraine}`, {
+    await harness.run(questionAggregate, UA, {
       type: 'AnswerQuestion',
       questionId: toUkraine,
       answerId: 'answer-1',
       body: 'We notify through the UNECE IAN System',
-      actor: UA,
-      now: harness.now(),
     });
     commentIds = [
       await harness.comment(UA, network, 'PRACTICE', 'First comment'),
       await harness.comment(GE, network, 'PRACTICE', 'Second comment'),
       await harness.comment(KZ, network, 'PRACTICE', 'Third comment'),
     ];
-    await harness.run(discussionDecider, discussionStreamId(network), {
+    await harness.run(discussionAggregate, UA, {
       type: 'EditComment',
       itemId: network,
       commentId: commentIds[0] as string,
       body: 'First comment, edited',
-      actor: UA,
-      now: harness.now(),
     });
-    await harness.run(discussionDecider, discussionStreamId(network), {
+    await harness.run(discussionAggregate, SECRETARIAT, {
       type: 'RetractComment',
       itemId: network,
       commentId: commentIds[1] as string,
       reason: 'Off topic',
-      actor: SECRETARIAT,
-      now: harness.now(),
     });
     ({ readModel } = await harness.openCaughtUp());
   });
@@ -123,7 +109,7 @@ describe('ReadModel', () => {
         visibility: { country: 'KZ', partnerCountries: ['UA'], audience: { scope: 'COUNTRIES', countries: ['TJ'] } },
         subregions: ['EASTERN_EUROPE', 'CENTRAL_ASIA'],
       });
-      expect(view?.kind === 'PROPOSAL' && view.state.partners).toEqual([
+      expect(view?.state.kind === 'PROPOSAL' && view.state.partners).toEqual([
         expect.objectContaining({ country: 'UA', status: 'JOINED' }),
       ]);
     });

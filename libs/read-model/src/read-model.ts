@@ -1,4 +1,5 @@
-import type { Viewer } from '@coop/domain';
+import { foldItem, itemStreamId, type Viewer } from '@coop/domain';
+import type { EventStore } from '@coop/event-store';
 import { AuditQueries } from './audit.queries.js';
 import { CommentQueries } from './comment.queries.js';
 import { FeedQueries } from './feed.queries.js';
@@ -29,7 +30,10 @@ export class ReadModel {
   private readonly discussions: CommentQueries;
   private readonly audit: AuditQueries;
 
-  constructor(database: ReadModelDatabase) {
+  constructor(
+    database: ReadModelDatabase,
+    private readonly store: EventStore,
+  ) {
     this.items = new ItemQueries(database.db);
     this.feeds = new FeedQueries(database.db);
     this.discussions = new CommentQueries(database.db);
@@ -39,6 +43,22 @@ export class ReadModel {
   /** Null when the item does not exist or the viewer may not see it. */
   item(viewer: Viewer, id: string): ItemView | null {
     return this.items.item(viewer, id);
+  }
+
+  /**
+   * The item as it stood at `at`, folded from its stream's events up to that
+   * instant; null when the viewer may not see it or it did not exist yet. Who
+   * may see an item is fixed at its creation, so today's check answers for any
+   * instant.
+   */
+  async itemAsOf(viewer: Viewer, id: string, at: Date): Promise<ItemView | null> {
+    const current = this.items.item(viewer, id);
+    if (current === null) return null;
+    const events = (await this.store.readStream(itemStreamId(current.kind, id))).filter(
+      (event) => Date.parse(String(event.metadata['occurredAt'])) <= at.getTime(),
+    );
+    const state = foldItem(events);
+    return state === null ? null : { ...current, version: events.length, state, updatedAt: state.updatedAt };
   }
 
   /** Best match first over title, summary or objectives, and body. Any text is safe: it is reduced to words. */

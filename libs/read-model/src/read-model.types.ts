@@ -2,10 +2,9 @@ import type {
   Activity,
   CountryCode,
   ItemKind,
-  JointProjectProposal,
+  ItemState,
+  ItemStates,
   Participant,
-  Practice,
-  Question,
   Subregion,
   Topic,
   VisibilityItem,
@@ -33,23 +32,24 @@ export interface PageArgs {
   readonly after?: string | null;
 }
 
-interface ItemViewOf<Kind extends ItemKind, State> {
+export interface ItemView {
   readonly id: string;
-  readonly kind: Kind;
+  readonly kind: ItemKind;
   /** Number of events of the item's own stream (not its discussion): the `expectedVersion` of the next edit. */
   readonly version: number;
   /** The domain decider's state folded over the item stream. */
-  readonly state: State;
+  readonly state: ItemState;
   readonly visibility: VisibilityItem;
   readonly subregions: readonly Subregion[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }
 
-export type PracticeView = ItemViewOf<'PRACTICE', Practice>;
-export type QuestionView = ItemViewOf<'QUESTION', Question>;
-export type ProposalView = ItemViewOf<'PROPOSAL', JointProjectProposal>;
-export type ItemView = PracticeView | QuestionView | ProposalView;
+/** An item view whose kind is known. */
+export type ItemViewOf<Kind extends ItemKind> = ItemView & { readonly kind: Kind; readonly state: ItemStates[Kind] };
+
+export const isItemViewOf = <Kind extends ItemKind>(view: ItemView, kind: Kind): view is ItemViewOf<Kind> =>
+  view.state.kind === kind;
 
 export interface FeedEntryView {
   /** Opaque; newest-first pages and `since` replays both take it. */

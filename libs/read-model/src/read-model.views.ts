@@ -1,4 +1,4 @@
-import { type ItemKind, isRole, type Participant, type Subregion, type VisibilityItem } from '@coop/domain';
+import { isRole, type Participant, type Subregion, type VisibilityItem } from '@coop/domain';
 import type { JsonObject, JsonValue, Position } from '@coop/event-store';
 import type { ItemState } from './item-kinds.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
@@ -10,7 +10,6 @@ export const feedCursorPosition = (cursor: string, field = 'after'): Position =>
   decodeCursor('feed', cursor, ['string'], field)[0];
 
 export function itemView(
-  kind: ItemKind,
   version: number,
   state: ItemState,
   visibility: VisibilityItem,
@@ -18,14 +17,14 @@ export function itemView(
 ): ItemView {
   return {
     id: state.id,
-    kind,
+    kind: state.kind,
     version,
     state,
     visibility,
     subregions,
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
-  } as ItemView;
+  };
 }
 
 const isObject = (value: JsonValue | undefined): value is JsonObject =>

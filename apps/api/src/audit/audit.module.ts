@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditResolver } from './audit.resolver.js';
+import { AuditResolver, ItemHistoryResolver } from './audit.resolver.js';
 
-@Module({ providers: [AuditResolver] })
+@Module({ providers: [AuditResolver, ItemHistoryResolver] })
 export class AuditModule {}

@@ -1,26 +1,16 @@
-import { DateTimeScalar } from '../graphql/date-time.scalar.js';
-import {
-  Forbidden,
-  type Participant as Viewer,
-  ValidationFailed,
-  countryInfo,
-  isCountryCode,
-  isSecretariat,
-} from '@coop/domain';
-import { type EventStore, checkIntegrity } from '@coop/event-store';
+import { countryInfo, InputValidator, type Participant as Viewer, requireSecretariat } from '@coop/domain';
+import { checkIntegrity, type EventStore } from '@coop/event-store';
 import { ReadModel } from '@coop/read-model';
 import { Inject } from '@nestjs/common';
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
-import { CountryActivity } from '../feed/feed.types.js';
+import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { mapPage } from '../graphql/page.mapper.js';
+import { CooperationItem } from '../items/cooperation-item.types.js';
 import { EVENT_STORE } from '../store/event-store.module.js';
 import { auditEventModel } from './audit-event.mapper.js';
-import { AuditEventConnection, AuditFilter, IntegrityReport } from './audit-event.types.js';
-
-function requireSecretariat(viewer: Viewer, what: string): void {
-  if (!isSecretariat(viewer)) throw new Forbidden(`Only the secretariat may read ${what}`);
-}
+import { AuditEvent, AuditEventConnection, AuditFilter, IntegrityReport } from './audit-event.types.js';
+import { CountryActivity } from './cooperation-stats.types.js';
 
 @Resolver()
 export class AuditResolver {
@@ -36,18 +26,16 @@ export class AuditResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): AuditEventConnection {
-    requireSecretariat(viewer, 'the audit trail');
-    const unknown = (filter?.countries ?? []).filter((code) => !isCountryCode(code));
-    if (unknown.length > 0) {
-      throw new ValidationFailed({ 'filter.countries': unknown.map((code) => `unknown country ${code}`) });
-    }
-    const countries = filter?.countries?.filter(isCountryCode) ?? null;
+    requireSecretariat(viewer, 'read the audit trail');
+    const input = new InputValidator();
+    const countries = filter?.countries ? input.countries('filter.countries', filter.countries) : null;
+    input.throwIfInvalid();
     return mapPage(this.readModel.auditTrail({ ...filter, countries }, { first, after }), auditEventModel);
   }
 
   @Query(() => IntegrityReport, { description: "SECRETARIAT only. Recomputes every stream's hash chain." })
   async verifyIntegrity(@CurrentViewer() viewer: Viewer): Promise<IntegrityReport> {
-    requireSecretariat(viewer, 'the integrity report');
+    requireSecretariat(viewer, 'read the integrity report');
     return checkIntegrity(this.store);
   }
 
@@ -57,11 +45,22 @@ export class AuditResolver {
     @Args('from', { type: () => DateTimeScalar, nullable: true }) from?: Date | null,
     @Args('to', { type: () => DateTimeScalar, nullable: true }) to?: Date | null,
   ): CountryActivity[] {
-    requireSecretariat(viewer, 'cooperation statistics');
+    requireSecretariat(viewer, 'read cooperation statistics');
     return this.readModel.cooperationStats(from ?? null, to ?? null).map((row) => ({
       country: countryInfo(row.country),
       total: row.total,
       counts: row.counts.map((count) => ({ activity: count.activity, count: count.count })),
     }));
+  }
+}
+
+/** An item's history, as a field of every kind of item (the item was found visible by whoever returned it). */
+@Resolver(() => CooperationItem)
+export class ItemHistoryResolver {
+  constructor(private readonly readModel: ReadModel) {}
+
+  @ResolveField(() => [AuditEvent], { description: 'Every recorded event of the item, oldest first.' })
+  history(@Parent() item: CooperationItem): AuditEvent[] {
+    return this.readModel.history(item.id).map(auditEventModel);
   }
 }

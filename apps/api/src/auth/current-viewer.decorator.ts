@@ -1,13 +1,13 @@
 import type { Participant } from '@coop/domain';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { apiError } from '../graphql/api-errors.js';
-import type { GraphqlContext } from '../graphql/graphql-context.js';
+import type { GraphqlContext } from './graphql-context.js';
+import { AuthenticationFailed } from './token-verifier.js';
 
 export type AuthenticatedContext = GraphqlContext & { readonly viewer: Participant };
 
 export function requireViewer(context: GraphqlContext): Participant {
-  if (!context.viewer) throw apiError('UNAUTHENTICATED', 'This operation needs a bearer token');
+  if (!context.viewer) throw new AuthenticationFailed('This operation needs a bearer token');
   return context.viewer;
 }
 

@@ -1,11 +1,14 @@
-import { type DiscussionCommand, discussionDecider, discussionStreamId, NotFound } from '@coop/domain';
+import { idFor } from '@coop/application';
+import { discussionAggregate, type DiscussionCommand, NotFound } from '@coop/domain';
 import { type CommentView, ReadModel } from '@coop/read-model';
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Authenticated, type AuthenticatedContext } from '../auth/current-viewer.decorator.js';
-import { idFor } from '../commands/command-handler.js';
-import { type CommandInput, ItemCommandsService } from '../items/item-commands.service.js';
+import { TextArg } from '../graphql/input-validation.js';
+import { mapPage } from '../graphql/page.mapper.js';
+import { CooperationItem } from '../items/cooperation-item.types.js';
+import { ItemCommandsService } from '../items/item-commands.service.js';
 import { commentModel } from './comment.mapper.js';
-import { Comment } from './comment.types.js';
+import { Comment, CommentConnection } from './comment.types.js';
 import { PostCommentInput } from './post-comment.input.js';
 
 @Resolver(() => Comment)
@@ -24,70 +27,65 @@ export class DiscussionResolver {
 
   private async discuss(
     context: AuthenticatedContext,
-    itemId: string,
     commentId: string,
-    command: CommandInput<DiscussionCommand>,
+    command: DiscussionCommand,
     idempotencyKey?: string | null,
   ): Promise<Comment> {
-    await this.items.execute(context, discussionStreamId(itemId), {
-      decider: discussionDecider,
-      idempotencyKey,
-      command,
-    });
+    await this.items.execute(context, discussionAggregate, { command, idempotencyKey });
     return commentModel(this.visibleComment(context, commentId));
   }
 
   @Mutation(() => Comment)
-  async postComment(
+  postComment(
     @Authenticated() context: AuthenticatedContext,
     @Args('input', { type: () => PostCommentInput }) input: PostCommentInput,
   ): Promise<Comment> {
     const item = this.readModel.item(context.viewer, input.itemId);
     if (!item) throw new NotFound('Item', input.itemId);
     const commentId = idFor(context.viewer, `comment\u0000${item.id}`, input.idempotencyKey);
-    return this.discuss(
-      context,
-      item.id,
+    const command = {
+      type: 'PostComment',
+      itemId: item.id,
+      itemKind: item.kind,
       commentId,
-      {
-        type: 'PostComment',
-        itemId: item.id,
-        itemKind: item.kind,
-        commentId,
-        body: input.body,
-        replyTo: input.replyTo ?? null,
-      },
-      input.idempotencyKey,
-    );
+      body: input.body,
+      replyTo: input.replyTo ?? null,
+    } as const;
+    return this.discuss(context, commentId, command, input.idempotencyKey);
   }
 
   @Mutation(() => Comment)
-  async editComment(
+  editComment(
     @Authenticated() context: AuthenticatedContext,
     @Args('id', { type: () => ID }) id: string,
-    @Args('body', { type: () => String }) body: string,
+    @TextArg('body') body: string,
   ): Promise<Comment> {
     const { itemId } = this.visibleComment(context, id);
-    return this.discuss(context, itemId, id, {
-      type: 'EditComment',
-      itemId,
-      commentId: id,
-      body: body.trim(),
-    });
+    return this.discuss(context, id, { type: 'EditComment', itemId, commentId: id, body });
   }
 
   @Mutation(() => Comment)
-  async retractComment(
+  retractComment(
     @Authenticated() context: AuthenticatedContext,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String }) reason: string,
+    @TextArg('reason') reason: string,
   ): Promise<Comment> {
     const { itemId } = this.visibleComment(context, id);
-    return this.discuss(context, itemId, id, {
-      type: 'RetractComment',
-      itemId,
-      commentId: id,
-      reason: reason.trim(),
-    });
+    return this.discuss(context, id, { type: 'RetractComment', itemId, commentId: id, reason });
+  }
+}
+
+/** An item's discussion, as a field of every kind of item (the item was found visible by whoever returned it). */
+@Resolver(() => CooperationItem)
+export class ItemCommentsResolver {
+  constructor(private readonly readModel: ReadModel) {}
+
+  @ResolveField(() => CommentConnection)
+  comments(
+    @Parent() item: CooperationItem,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): CommentConnection {
+    return mapPage(this.readModel.comments(item.id, { first, after }), commentModel);
   }
 }

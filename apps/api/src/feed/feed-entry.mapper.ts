@@ -1,5 +1,5 @@
 import type { FeedEntryView } from '@coop/read-model';
-import { itemModel } from '../items/item-model.mapper.js';
+import { itemModel } from '../item-queries/item-model.mapper.js';
 import { participantModel } from '../reference/reference.types.js';
 import type { FeedEntry } from './feed.types.js';
 

@@ -1,10 +1,10 @@
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { ACTIVITIES, type Activity, type Subregion } from '@coop/domain';
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ObjectType } from '@nestjs/graphql';
 import { PageInfo } from '../graphql/page.types.js';
 import { registerDomainEnum } from '../graphql/register-enum.js';
 import { CooperationItem } from '../items/cooperation-item.types.js';
-import { Country, Participant, SubregionEnum } from '../reference/reference.types.js';
+import { Participant, SubregionEnum } from '../reference/reference.types.js';
 
 export const ActivityEnum = registerDomainEnum('Activity', ACTIVITIES);
 
@@ -47,43 +47,4 @@ export class FeedConnection {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
-}
-
-@ObjectType()
-export class ItemEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => CooperationItem)
-  node!: CooperationItem;
-}
-
-@ObjectType()
-export class ItemConnection {
-  @Field(() => [ItemEdge])
-  edges!: ItemEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-}
-
-@ObjectType()
-export class ActivityCount {
-  @Field(() => ActivityEnum)
-  activity!: Activity;
-
-  @Field(() => Int)
-  count!: number;
-}
-
-@ObjectType()
-export class CountryActivity {
-  @Field(() => Country)
-  country!: Country;
-
-  @Field(() => Int)
-  total!: number;
-
-  @Field(() => [ActivityCount])
-  counts!: ActivityCount[];
 }

@@ -12,7 +12,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
 import { createErrorFormatter } from './error-formatting.js';
 import { createInputValidationPipe } from './input-validation.js';
-import type { GraphqlContext } from './graphql-context.js';
+import type { GraphqlContext } from '../auth/graphql-context.js';
 import { queryLimitRules } from './query-limits.js';
 import { RateLimiter } from './rate-limiter.js';
 

@@ -1,5 +1,6 @@
 import { InputValidator, type Range, ValidationFailed } from '@coop/domain';
 import { ValidationPipe } from '@nestjs/common';
+import { Args } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { type ValidationError, ValidateBy } from 'class-validator';
 
@@ -39,10 +40,20 @@ export function DomainChecked(
   });
 }
 
-/** Free text within the limits of DESIGN section 6; trimmed before it is checked. */
+/**
+ * How the edge takes free text, the one place it is trimmed: surrounding
+ * whitespace goes, and where the text is optional a blank one means none.
+ */
+function trimmed(value: unknown, blankIsNone: boolean): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  return blankIsNone && text === '' ? null : text;
+}
+
+/** Free text within the input limits; trimmed before it is checked. */
 export function Text(limits: Range): PropertyDecorator {
   return (target, property) => {
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))(target, property);
+    Transform(({ value }: { value: unknown }) => trimmed(value, false))(target, property);
     DomainChecked('text', (validator, value) => {
       if (typeof value === 'string') validator.text('value', value, limits);
       else validator.reject('value', 'must be a string');
@@ -53,11 +64,7 @@ export function Text(limits: Range): PropertyDecorator {
 /** Optional free text: absent, null, or blank after trimming all mean "none". */
 export function OptionalText(limits: Range): PropertyDecorator {
   return (target, property) => {
-    Transform(({ value }: { value: unknown }) => {
-      if (typeof value !== 'string') return value;
-      const trimmed = value.trim();
-      return trimmed === '' ? null : trimmed;
-    })(target, property);
+    Transform(({ value }: { value: unknown }) => trimmed(value, true))(target, property);
     DomainChecked('text', (validator, value) => {
       if (value !== null && value !== undefined) validator.text('value', String(value), limits);
     })(target, property);
@@ -89,10 +96,11 @@ export const TopicList = () =>
   DomainChecked('topics', (validator, value) => validator.topics('value', value as string[]));
 
 /**
- * Scalar arguments (reasons, notes) skip the validation pipe, which only sees
- * input objects: trim them here and let the decider check their limits.
+ * A free-text argument outside an input object (a reason, a note, a body),
+ * which the validation pipe does not see: trimmed like input fields, blank
+ * meaning none when it is optional. The decider checks its limits.
  */
-export function blankToNull(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
+export function TextArg(name: string, options: { readonly nullable?: boolean } = {}): ParameterDecorator {
+  const nullable = options.nullable ?? false;
+  return Args(name, { type: () => String, nullable }, { transform: (value: unknown) => trimmed(value, nullable) });
 }

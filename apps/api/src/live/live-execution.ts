@@ -9,7 +9,7 @@ import {
 } from 'graphql';
 import type { WebSocket } from 'ws';
 import { apiError } from '../graphql/api-errors.js';
-import type { GraphqlContext } from '../graphql/graphql-context.js';
+import type { GraphqlContext } from '../auth/graphql-context.js';
 
 /** A subscription accepted by the guard: its source stream and the group it is executed with. */
 export interface LiveOperation {

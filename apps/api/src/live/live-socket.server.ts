@@ -7,7 +7,7 @@ import type { Context, Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TokenVerifier } from '../auth/token-verifier.js';
-import type { GraphqlContext } from '../graphql/graphql-context.js';
+import type { GraphqlContext } from '../auth/graphql-context.js';
 import type { LiveExecution, LiveOperation, LiveTarget } from './live-execution.js';
 import type { SubscriptionGuard } from './subscription-guard.js';
 

@@ -14,7 +14,7 @@ import {
 import type { LiveFeed } from '@coop/read-model';
 import type { SubscribePayload } from 'graphql-ws';
 import { apiError } from '../graphql/api-errors.js';
-import type { GraphqlContext } from '../graphql/graphql-context.js';
+import type { GraphqlContext } from '../auth/graphql-context.js';
 import { queryLimitRules } from '../graphql/query-limits.js';
 import type { RateLimiter } from '../graphql/rate-limiter.js';
 import { groupKeyOf, type LiveOperation } from './live-execution.js';

@@ -1,9 +1,10 @@
-import { practiceDecider } from '@coop/domain';
+import { idFor } from '@coop/application';
+import { practiceAggregate, type PracticeCommand } from '@coop/domain';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Authenticated, type AuthenticatedContext } from '../auth/current-viewer.decorator.js';
-import { idFor } from '../commands/command-handler.js';
-import { blankToNull } from '../graphql/input-validation.js';
-import { ItemCommandsService } from '../items/item-commands.service.js';
+import { TextArg } from '../graphql/input-validation.js';
+import { type CommandRequest, ItemCommandsService } from '../items/item-commands.service.js';
+import { practiceModel } from './practice.mapper.js';
 import { Practice } from './practice.types.js';
 import { RevisePracticeInput } from './revise-practice.input.js';
 import { SharePracticeInput } from './share-practice.input.js';
@@ -12,95 +13,53 @@ import { SharePracticeInput } from './share-practice.input.js';
 export class PracticeResolver {
   constructor(private readonly items: ItemCommandsService) {}
 
-  @Mutation(() => Practice)
-  async sharePractice(
-    @Authenticated() context: AuthenticatedContext,
-    @Args('input', { type: () => SharePracticeInput }) input: SharePracticeInput,
+  private async practice(
+    context: AuthenticatedContext,
+    id: string,
+    request: CommandRequest<PracticeCommand>,
+    creates = false,
   ): Promise<Practice> {
-    const { viewer } = context;
-    const practiceId = idFor(viewer, 'practice', input.idempotencyKey);
-    const { title, summary, body, topics, audience, idempotencyKey } = input;
-    return (await this.items.onItem(
-      context,
-      { kind: 'PRACTICE', id: practiceId, creates: true },
-      {
-        decider: practiceDecider,
-        idempotencyKey,
-        command: {
-          type: 'SharePractice',
-          practiceId,
-          title,
-          summary,
-          body,
-          topics,
-          audience,
-        },
-      },
-    )) as Practice;
+    return practiceModel(
+      await this.items.onItem(context, { kind: 'PRACTICE', id, creates }, practiceAggregate, request),
+    );
   }
 
   @Mutation(() => Practice)
-  async revisePractice(
+  sharePractice(
+    @Authenticated() context: AuthenticatedContext,
+    @Args('input', { type: () => SharePracticeInput }) input: SharePracticeInput,
+  ): Promise<Practice> {
+    const { title, summary, body, topics, audience, idempotencyKey } = input;
+    const practiceId = idFor(context.viewer, 'practice', idempotencyKey);
+    const command = { type: 'SharePractice', practiceId, title, summary, body, topics, audience } as const;
+    return this.practice(context, practiceId, { command, idempotencyKey }, true);
+  }
+
+  @Mutation(() => Practice)
+  revisePractice(
     @Authenticated() context: AuthenticatedContext,
     @Args('input', { type: () => RevisePracticeInput }) input: RevisePracticeInput,
   ): Promise<Practice> {
     const { id, expectedVersion, title, summary, body, topics } = input;
-    return (await this.items.onItem(
-      context,
-      { kind: 'PRACTICE', id },
-      {
-        decider: practiceDecider,
-        expectedVersion,
-        command: {
-          type: 'RevisePractice',
-          practiceId: id,
-          expectedVersion,
-          title,
-          summary,
-          body,
-          topics,
-        },
-      },
-    )) as Practice;
+    const command = { type: 'RevisePractice', practiceId: id, expectedVersion, title, summary, body, topics } as const;
+    return this.practice(context, id, { command, expectedVersion });
   }
 
   @Mutation(() => Practice)
-  async withdrawPractice(
+  withdrawPractice(
     @Authenticated() context: AuthenticatedContext,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String }) reason: string,
+    @TextArg('reason') reason: string,
   ): Promise<Practice> {
-    return (await this.items.onItem(
-      context,
-      { kind: 'PRACTICE', id },
-      {
-        decider: practiceDecider,
-        command: {
-          type: 'WithdrawPractice',
-          practiceId: id,
-          reason: reason.trim(),
-        },
-      },
-    )) as Practice;
+    return this.practice(context, id, { command: { type: 'WithdrawPractice', practiceId: id, reason } });
   }
 
   @Mutation(() => Practice)
-  async adoptPractice(
+  adoptPractice(
     @Authenticated() context: AuthenticatedContext,
     @Args('id', { type: () => ID }) id: string,
-    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+    @TextArg('note', { nullable: true }) note?: string | null,
   ): Promise<Practice> {
-    return (await this.items.onItem(
-      context,
-      { kind: 'PRACTICE', id },
-      {
-        decider: practiceDecider,
-        command: {
-          type: 'AdoptPractice',
-          practiceId: id,
-          note: blankToNull(note),
-        },
-      },
-    )) as Practice;
+    return this.practice(context, id, { command: { type: 'AdoptPractice', practiceId: id, note } });
   }
 }

@@ -30,8 +30,8 @@ export const READ_MODEL_FILE = 'read-model.sqlite';
     },
     {
       provide: ReadModel,
-      inject: [ReadModelDatabase],
-      useFactory: (database: ReadModelDatabase) => new ReadModel(database),
+      inject: [ReadModelDatabase, EVENT_STORE],
+      useFactory: (database: ReadModelDatabase, store: EventStore) => new ReadModel(database, store),
     },
     {
       provide: Projector,

@@ -1,120 +1,82 @@
-import { proposalDecider, type ReviewDecision } from '@coop/domain';
+import { idFor } from '@coop/application';
+import { proposalAggregate, type ProposalCommand, type ReviewDecision } from '@coop/domain';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { Authenticated, type AuthenticatedContext } from '../auth/current-viewer.decorator.js';
-import { idFor } from '../commands/command-handler.js';
-import { blankToNull } from '../graphql/input-validation.js';
-import { ItemCommandsService } from '../items/item-commands.service.js';
+import { TextArg } from '../graphql/input-validation.js';
+import { type CommandRequest, ItemCommandsService } from '../items/item-commands.service.js';
 import { ProposeJointProjectInput } from './propose-joint-project.input.js';
+import { proposalModel } from './proposal.mapper.js';
 import { JointProjectProposal, ReviewDecisionEnum } from './proposal.types.js';
 
 @Resolver(() => JointProjectProposal)
 export class ProposalResolver {
   constructor(private readonly items: ItemCommandsService) {}
 
+  private async proposal(
+    context: AuthenticatedContext,
+    id: string,
+    request: CommandRequest<ProposalCommand>,
+    creates = false,
+  ): Promise<JointProjectProposal> {
+    return proposalModel(
+      await this.items.onItem(context, { kind: 'PROPOSAL', id, creates }, proposalAggregate, request),
+    );
+  }
+
   @Mutation(() => JointProjectProposal)
-  async proposeJointProject(
+  proposeJointProject(
     @Authenticated() context: AuthenticatedContext,
     @Args('input', { type: () => ProposeJointProjectInput }) input: ProposeJointProjectInput,
   ): Promise<JointProjectProposal> {
-    const { viewer } = context;
-    const proposalId = idFor(viewer, 'proposal', input.idempotencyKey);
     const { title, objectives, topics, durationMonths, partnerCountries, audience, idempotencyKey } = input;
-    return (await this.items.onItem(
-      context,
-      { kind: 'PROPOSAL', id: proposalId, creates: true },
-      {
-        decider: proposalDecider,
-        idempotencyKey,
-        command: {
-          type: 'ProposeJointProject',
-          proposalId,
-          title,
-          objectives,
-          topics,
-          durationMonths,
-          partnerCountries,
-          audience: audience ?? null,
-        },
-      },
-    )) as JointProjectProposal;
+    const proposalId = idFor(context.viewer, 'proposal', idempotencyKey);
+    const command = {
+      type: 'ProposeJointProject',
+      proposalId,
+      title,
+      objectives,
+      topics,
+      durationMonths,
+      partnerCountries,
+      audience: audience ?? null,
+    } as const;
+    return this.proposal(context, proposalId, { command, idempotencyKey }, true);
   }
 
   @Mutation(() => JointProjectProposal)
-  async respondToInvitation(
+  respondToInvitation(
     @Authenticated() context: AuthenticatedContext,
     @Args('proposalId', { type: () => ID }) proposalId: string,
     @Args('accept', { type: () => Boolean }) accept: boolean,
-    @Args('note', { type: () => String, nullable: true }) note?: string | null,
+    @TextArg('note', { nullable: true }) note?: string | null,
   ): Promise<JointProjectProposal> {
-    return (await this.items.onItem(
-      context,
-      { kind: 'PROPOSAL', id: proposalId },
-      {
-        decider: proposalDecider,
-        command: {
-          type: 'RespondToInvitation',
-          proposalId,
-          accept,
-          note: blankToNull(note),
-        },
-      },
-    )) as JointProjectProposal;
+    return this.proposal(context, proposalId, { command: { type: 'RespondToInvitation', proposalId, accept, note } });
   }
 
   @Mutation(() => JointProjectProposal)
-  async submitProposal(
+  submitProposal(
     @Authenticated() context: AuthenticatedContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<JointProjectProposal> {
-    return (await this.items.onItem(
-      context,
-      { kind: 'PROPOSAL', id },
-      {
-        decider: proposalDecider,
-        command: { type: 'SubmitProposal', proposalId: id },
-      },
-    )) as JointProjectProposal;
+    return this.proposal(context, id, { command: { type: 'SubmitProposal', proposalId: id } });
   }
 
   @Mutation(() => JointProjectProposal)
-  async reviewProposal(
+  reviewProposal(
     @Authenticated() context: AuthenticatedContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('decision', { type: () => ReviewDecisionEnum }) decision: ReviewDecision,
-    @Args('note', { type: () => String }) note: string,
+    @TextArg('note') note: string,
   ): Promise<JointProjectProposal> {
-    return (await this.items.onItem(
-      context,
-      { kind: 'PROPOSAL', id },
-      {
-        decider: proposalDecider,
-        command: {
-          type: 'ReviewProposal',
-          proposalId: id,
-          decision,
-          note: note.trim(),
-        },
-      },
-    )) as JointProjectProposal;
+    return this.proposal(context, id, { command: { type: 'ReviewProposal', proposalId: id, decision, note } });
   }
 
   @Mutation(() => JointProjectProposal)
-  async withdrawProposal(
+  withdrawProposal(
     @Authenticated() context: AuthenticatedContext,
     @Args('id', { type: () => ID }) id: string,
-    @Args('reason', { type: () => String }) reason: string,
+    @TextArg('reason') reason: string,
   ): Promise<JointProjectProposal> {
-    return (await this.items.onItem(
-      context,
-      { kind: 'PROPOSAL', id },
-      {
-        decider: proposalDecider,
-        command: {
-          type: 'WithdrawProposal',
-          proposalId: id,
-          reason: reason.trim(),
-        },
-      },
-    )) as JointProjectProposal;
+    return this.proposal(context, id, { command: { type: 'WithdrawProposal', proposalId: id, reason } });
   }
 }

@@ -1,7 +1,7 @@
 import { type EventStore, EventStoreDbEventStore, SqliteEventStore } from '@coop/event-store';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { CommandHandler } from '../commands/command-handler.js';
+import { CommandHandler } from '@coop/application';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
 

@@ -1,7 +1,6 @@
-import type { CommandContext } from '../shared/event.types.js';
 import type { ItemKind } from '../shared/item.types.js';
 
-export interface PostComment extends CommandContext {
+export interface PostComment {
   readonly type: 'PostComment';
   readonly itemId: string;
   /** Known to the caller, which has checked that the item exists and that the actor sees it. */
@@ -11,14 +10,14 @@ export interface PostComment extends CommandContext {
   readonly replyTo?: string | null;
 }
 
-export interface EditComment extends CommandContext {
+export interface EditComment {
   readonly type: 'EditComment';
   readonly itemId: string;
   readonly commentId: string;
   readonly body: string;
 }
 
-export interface RetractComment extends CommandContext {
+export interface RetractComment {
   readonly type: 'RetractComment';
   readonly itemId: string;
   readonly commentId: string;

@@ -1,4 +1,5 @@
 import { fold } from '../shared/decider.types.js';
+import type { Issued } from '../shared/event.types.js';
 import { Forbidden, InvalidState, NotFound, ValidationFailed } from '../shared/domain.errors.js';
 import type { Participant } from '../shared/participant.types.js';
 import { deciderSpec } from '../testing/decider.specification.js';
@@ -20,7 +21,7 @@ const commenter = participantOfCountry('GE', 'commenter');
 const replier = participantOfCountry('AM', 'replier');
 const at = (minutes: number) => minutesAfterNow(minutes).toISOString();
 
-const post = (overrides: Partial<PostComment> = {}): PostComment => ({
+const post = (overrides: Partial<Issued<PostComment>> = {}): Issued<PostComment> => ({
   type: 'PostComment',
   itemId,
   itemKind: 'PRACTICE',
@@ -53,7 +54,7 @@ const reply = posted({
   occurredAt: at(1),
 });
 
-const edit = (overrides: Partial<EditComment> = {}): EditComment => ({
+const edit = (overrides: Partial<Issued<EditComment>> = {}): Issued<EditComment> => ({
   type: 'EditComment',
   itemId,
   commentId: 'c-1',
@@ -75,7 +76,7 @@ const edited: CommentEdited = {
   },
 };
 
-const retract = (actor: Participant = commenter, reason = 'Posted on the wrong item'): RetractComment => ({
+const retract = (actor: Participant = commenter, reason = 'Posted on the wrong item'): Issued<RetractComment> => ({
   type: 'RetractComment',
   itemId,
   commentId: 'c-1',

@@ -1,5 +1,6 @@
 import { requireCountryParticipant } from '../shared/actor.guards.js';
 import type { Decider } from '../shared/decider.types.js';
+import type { Issued } from '../shared/event.types.js';
 import { Forbidden, InvalidState, NotFound } from '../shared/domain.errors.js';
 import { INPUT_LIMITS, InputValidator } from '../shared/input.validation.js';
 import type { ItemKind } from '../shared/item.types.js';
@@ -47,7 +48,7 @@ function requireNotRetracted(comment: Comment, action: string): asserts comment 
 }
 
 /** Participants of a country discuss items they see; the secretariat takes part too (it sees every item). */
-function post(command: PostComment, state: DiscussionState): DiscussionEvent[] {
+function post(command: Issued<PostComment>, state: DiscussionState): DiscussionEvent[] {
   if (!isSecretariat(command.actor)) requireCountryParticipant(command.actor, 'comment');
   const comments = state.status === 'EMPTY' ? [] : state.comments;
   if (comments.some((existing) => existing.id === command.commentId)) {
@@ -76,7 +77,7 @@ function post(command: PostComment, state: DiscussionState): DiscussionEvent[] {
   ];
 }
 
-function edit(command: EditComment, state: DiscussionState): DiscussionEvent[] {
+function edit(command: Issued<EditComment>, state: DiscussionState): DiscussionEvent[] {
   const { discussion, comment } = requireComment(state, command.commentId);
   if (command.actor.id !== comment.author.id) throw new Forbidden('Only its author may edit a comment');
   requireNotRetracted(comment, 'edited');
@@ -100,7 +101,7 @@ function edit(command: EditComment, state: DiscussionState): DiscussionEvent[] {
   ];
 }
 
-function retract(command: RetractComment, state: DiscussionState): DiscussionEvent[] {
+function retract(command: Issued<RetractComment>, state: DiscussionState): DiscussionEvent[] {
   const { discussion, comment } = requireComment(state, command.commentId);
   if (command.actor.id !== comment.author.id && !isSecretariat(command.actor)) {
     throw new Forbidden('Only its author or the secretariat may retract a comment');

@@ -20,3 +20,9 @@ export type CommentEdited = EventOf<'CommentEdited', OnItem & { body: string; by
 export type CommentRetracted = EventOf<'CommentRetracted', OnItem & { reason: string; by: Participant }>;
 
 export type DiscussionEvent = CommentPosted | CommentEdited | CommentRetracted;
+
+export const DISCUSSION_EVENT_SCHEMA_VERSIONS = {
+  CommentPosted: 1,
+  CommentEdited: 1,
+  CommentRetracted: 1,
+} as const satisfies Record<DiscussionEvent['type'], number>;

@@ -3,6 +3,7 @@ import { practiceDecider } from '../practice/practice.decider.js';
 import { proposalDecider } from '../proposal/proposal.decider.js';
 import { questionDecider } from '../question/question.decider.js';
 import { type Decider, fold } from '../shared/decider.types.js';
+import type { Issued } from '../shared/event.types.js';
 import { focalPointOf, minutesAfterNow, participantOfCountry, SECRETARIAT } from '../testing/domain.fixtures.js';
 import { discussionStreamId, itemStreamId, parseStreamId, streamIdOf } from '../streams/stream-names.js';
 import { activityOf } from './activity.js';
@@ -18,7 +19,7 @@ import {
 } from './domain-event.js';
 
 /** Runs commands through a decider like a command handler: fold, decide, append. */
-function run<Command, Event, State>(decider: Decider<Command, Event, State>, commands: Command[]): Event[] {
+function run<Command, Event, State>(decider: Decider<Command, Event, State>, commands: Issued<Command>[]): Event[] {
   return commands.reduce<Event[]>(
     (stream, command) => [...stream, ...decider.decide(command, fold(decider, stream))],
     [],

@@ -1,7 +1,16 @@
-import type { DiscussionEvent } from '../discussion/discussion.events.js';
-import type { PracticeEvent, PracticeShared } from '../practice/practice.events.js';
-import type { JointProjectProposed, ProposalEvent } from '../proposal/proposal.events.js';
-import type { QuestionAsked, QuestionEvent } from '../question/question.events.js';
+import { DISCUSSION_EVENT_SCHEMA_VERSIONS, type DiscussionEvent } from '../discussion/discussion.events.js';
+import {
+  PRACTICE_EVENT_SCHEMA_VERSIONS,
+  type PracticeEvent,
+  type PracticeShared,
+} from '../practice/practice.events.js';
+import {
+  type JointProjectProposed,
+  PROPOSAL_EVENT_SCHEMA_VERSIONS,
+  type ProposalEvent,
+} from '../proposal/proposal.events.js';
+import { QUESTION_EVENT_SCHEMA_VERSIONS, type QuestionAsked, type QuestionEvent } from '../question/question.events.js';
+import { readEvent, type StoredEvent } from '../shared/event.types.js';
 import type { ItemKind } from '../shared/item.types.js';
 import type { VisibilityItem } from '../visibility/visibility.js';
 
@@ -14,37 +23,19 @@ export type DomainEventType = DomainEvent['type'];
  * reader can upcast old events; each type moves on its own.
  */
 export const EVENT_SCHEMA_VERSIONS = {
-  PracticeShared: 1,
-  PracticeRevised: 1,
-  PracticeWithdrawn: 1,
-  PracticeAdopted: 1,
-  QuestionAsked: 1,
-  QuestionAnswered: 1,
-  AnswerAccepted: 1,
-  QuestionClosed: 1,
-  QuestionReopened: 1,
-  JointProjectProposed: 1,
-  PartnerJoined: 1,
-  PartnerDeclined: 1,
-  ProposalSubmitted: 1,
-  ProposalReviewed: 1,
-  ProposalWithdrawn: 1,
-  CommentPosted: 1,
-  CommentEdited: 1,
-  CommentRetracted: 1,
+  ...PRACTICE_EVENT_SCHEMA_VERSIONS,
+  ...QUESTION_EVENT_SCHEMA_VERSIONS,
+  ...PROPOSAL_EVENT_SCHEMA_VERSIONS,
+  ...DISCUSSION_EVENT_SCHEMA_VERSIONS,
 } as const satisfies Record<DomainEventType, number>;
 
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as DomainEventType[];
 
 export const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(EVENT_SCHEMA_VERSIONS, type);
 
-/**
- * A stored event as a domain event, or null for a type this domain does not
- * know (system events, other writers). The data is trusted: only the deciders
- * write these types.
- */
-export const toDomainEvent = (stored: { readonly type: string; readonly data: unknown }): DomainEvent | null =>
-  isDomainEventType(stored.type) ? ({ type: stored.type, data: stored.data } as DomainEvent) : null;
+/** A stored event as a domain event, or null for a type this domain does not know (system events, other writers). */
+export const toDomainEvent = (stored: StoredEvent): DomainEvent | null =>
+  readEvent<DomainEvent>(EVENT_SCHEMA_VERSIONS, stored);
 
 export interface ItemRef {
   readonly kind: ItemKind;

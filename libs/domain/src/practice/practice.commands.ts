@@ -1,7 +1,6 @@
-import type { CommandContext } from '../shared/event.types.js';
 import type { AudienceInput } from '../shared/item.types.js';
 
-export interface SharePractice extends CommandContext {
+export interface SharePractice {
   readonly type: 'SharePractice';
   readonly practiceId: string;
   readonly title: string;
@@ -12,7 +11,7 @@ export interface SharePractice extends CommandContext {
 }
 
 /** Absent fields stay as they are. */
-export interface RevisePractice extends CommandContext {
+export interface RevisePractice {
   readonly type: 'RevisePractice';
   readonly practiceId: string;
   /**
@@ -27,13 +26,13 @@ export interface RevisePractice extends CommandContext {
   readonly topics?: readonly string[] | null;
 }
 
-export interface WithdrawPractice extends CommandContext {
+export interface WithdrawPractice {
   readonly type: 'WithdrawPractice';
   readonly practiceId: string;
   readonly reason: string;
 }
 
-export interface AdoptPractice extends CommandContext {
+export interface AdoptPractice {
   readonly type: 'AdoptPractice';
   readonly practiceId: string;
   readonly note?: string | null;

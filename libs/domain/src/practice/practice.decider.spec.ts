@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { Issued } from '../shared/event.types.js';
 import { COUNTRY_CODES, isCountryCode, isTopic, SUBREGIONS, TOPICS } from '../reference/reference-data.js';
 import { Forbidden, InvalidState, NotFound, ValidationFailed } from '../shared/domain.errors.js';
 import type { AudienceInput } from '../shared/item.types.js';
@@ -24,7 +25,7 @@ const stranger = participantOfCountry('AL');
 const practiceId = 'p-1';
 const later = minutesAfterNow(5);
 
-const share = (overrides: Partial<SharePractice> = {}): SharePractice => ({
+const share = (overrides: Partial<Issued<SharePractice>> = {}): Issued<SharePractice> => ({
   type: 'SharePractice',
   practiceId,
   actor: author,
@@ -52,7 +53,7 @@ const shared: PracticeShared = {
   },
 };
 
-const revise = (overrides: Partial<RevisePractice> = {}): RevisePractice => ({
+const revise = (overrides: Partial<Issued<RevisePractice>> = {}): Issued<RevisePractice> => ({
   type: 'RevisePractice',
   practiceId,
   expectedVersion: 1,
@@ -61,7 +62,7 @@ const revise = (overrides: Partial<RevisePractice> = {}): RevisePractice => ({
   ...overrides,
 });
 
-const withdraw = (overrides: Partial<WithdrawPractice> = {}): WithdrawPractice => ({
+const withdraw = (overrides: Partial<Issued<WithdrawPractice>> = {}): Issued<WithdrawPractice> => ({
   type: 'WithdrawPractice',
   practiceId,
   actor: author,
@@ -75,7 +76,7 @@ const withdrawn: PracticeWithdrawn = {
   data: { practiceId, reason: 'Superseded by the 2019 guidelines', by: author, occurredAt: later.toISOString() },
 };
 
-const adopt = (overrides: Partial<AdoptPractice> = {}): AdoptPractice => ({
+const adopt = (overrides: Partial<Issued<AdoptPractice>> = {}): Issued<AdoptPractice> => ({
   type: 'AdoptPractice',
   practiceId,
   actor: stranger,
@@ -418,6 +419,7 @@ describe('practice decider', () => {
         { ...withdrawn, data: { ...withdrawn.data, occurredAt: minutesAfterNow(9).toISOString() } },
       ];
       expect(fold(practiceDecider, history)).toEqual({
+        kind: 'PRACTICE',
         status: 'WITHDRAWN',
         id: practiceId,
         country: 'KZ',

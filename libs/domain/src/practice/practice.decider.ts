@@ -1,6 +1,7 @@
 import type { CountryCode, Topic } from '../reference/reference-data.js';
 import { requireAuthorOrFocalPoint, requireCountryParticipant } from '../shared/actor.guards.js';
 import type { Decider } from '../shared/decider.types.js';
+import type { Issued } from '../shared/event.types.js';
 import { Forbidden, InvalidState } from '../shared/domain.errors.js';
 import { INPUT_LIMITS, InputValidator } from '../shared/input.validation.js';
 import type { Audience } from '../shared/item.types.js';
@@ -26,6 +27,7 @@ export interface Adoption {
 }
 
 export interface Practice {
+  readonly kind: 'PRACTICE';
   readonly status: PracticeStatus;
   readonly id: string;
   readonly country: CountryCode;
@@ -47,7 +49,7 @@ function requirePublished(practice: Practice, action: string): void {
   if (practice.status === 'WITHDRAWN') throw new InvalidState(`A withdrawn practice cannot be ${action}`);
 }
 
-function share(command: SharePractice, state: PracticeState): PracticeEvent[] {
+function share(command: Issued<SharePractice>, state: PracticeState): PracticeEvent[] {
   const country = requireCountryParticipant(command.actor, 'share a practice');
   if (state.status !== 'EMPTY') throw new InvalidState(`Practice ${command.practiceId} already exists`);
   const input = new InputValidator();
@@ -66,7 +68,7 @@ function share(command: SharePractice, state: PracticeState): PracticeEvent[] {
   return [{ type: 'PracticeShared', data }];
 }
 
-function revise(command: RevisePractice, state: PracticeState): PracticeEvent[] {
+function revise(command: Issued<RevisePractice>, state: PracticeState): PracticeEvent[] {
   const practice = requireExisting(state, 'Practice', command.practiceId);
   requireAuthorOrFocalPoint(command.actor, practice, 'revise this practice');
   requirePublished(practice, 'revised');
@@ -101,7 +103,7 @@ function revise(command: RevisePractice, state: PracticeState): PracticeEvent[] 
   ];
 }
 
-function withdraw(command: WithdrawPractice, state: PracticeState): PracticeEvent[] {
+function withdraw(command: Issued<WithdrawPractice>, state: PracticeState): PracticeEvent[] {
   const practice = requireExisting(state, 'Practice', command.practiceId);
   requireAuthorOrFocalPoint(command.actor, practice, 'withdraw this practice');
   requirePublished(practice, 'withdrawn again');
@@ -121,7 +123,7 @@ function withdraw(command: WithdrawPractice, state: PracticeState): PracticeEven
   ];
 }
 
-function adopt(command: AdoptPractice, state: PracticeState): PracticeEvent[] {
+function adopt(command: Issued<AdoptPractice>, state: PracticeState): PracticeEvent[] {
   const practice = requireExisting(state, 'Practice', command.practiceId);
   const country = requireCountryParticipant(command.actor, 'adopt a practice');
   if (country === practice.country) throw new Forbidden(`${country} cannot adopt its own practice`);
@@ -157,6 +159,7 @@ function evolve(state: PracticeState, event: PracticeEvent): PracticeState {
   if (event.type === 'PracticeShared') {
     const { practiceId, occurredAt, ...shared } = event.data;
     return {
+      kind: 'PRACTICE',
       status: 'PUBLISHED',
       id: practiceId,
       ...shared,

@@ -45,3 +45,11 @@ export type PracticeAdopted = EventOf<
 >;
 
 export type PracticeEvent = PracticeShared | PracticeRevised | PracticeWithdrawn | PracticeAdopted;
+
+/** The shape version of each event's data, recorded in its metadata: a type's number goes up when its data changes shape. */
+export const PRACTICE_EVENT_SCHEMA_VERSIONS = {
+  PracticeShared: 1,
+  PracticeRevised: 1,
+  PracticeWithdrawn: 1,
+  PracticeAdopted: 1,
+} as const satisfies Record<PracticeEvent['type'], number>;

@@ -1,7 +1,6 @@
-import type { CommandContext } from '../shared/event.types.js';
 import type { AudienceInput } from '../shared/item.types.js';
 
-export interface ProposeJointProject extends CommandContext {
+export interface ProposeJointProject {
   readonly type: 'ProposeJointProject';
   readonly proposalId: string;
   readonly title: string;
@@ -13,26 +12,26 @@ export interface ProposeJointProject extends CommandContext {
   readonly audience?: AudienceInput | null;
 }
 
-export interface RespondToInvitation extends CommandContext {
+export interface RespondToInvitation {
   readonly type: 'RespondToInvitation';
   readonly proposalId: string;
   readonly accept: boolean;
   readonly note?: string | null;
 }
 
-export interface SubmitProposal extends CommandContext {
+export interface SubmitProposal {
   readonly type: 'SubmitProposal';
   readonly proposalId: string;
 }
 
-export interface ReviewProposal extends CommandContext {
+export interface ReviewProposal {
   readonly type: 'ReviewProposal';
   readonly proposalId: string;
   readonly decision: string;
   readonly note: string;
 }
 
-export interface WithdrawProposal extends CommandContext {
+export interface WithdrawProposal {
   readonly type: 'WithdrawProposal';
   readonly proposalId: string;
   readonly reason: string;

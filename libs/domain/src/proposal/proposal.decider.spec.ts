@@ -1,4 +1,5 @@
 import { fold } from '../shared/decider.types.js';
+import type { Issued } from '../shared/event.types.js';
 import { Forbidden, InvalidState, NotFound, ValidationFailed } from '../shared/domain.errors.js';
 import type { Participant } from '../shared/participant.types.js';
 import { deciderSpec } from '../testing/decider.specification.js';
@@ -38,7 +39,7 @@ const kgFocalPoint = focalPointOf('KG');
 const tjFocalPoint = focalPointOf('TJ');
 const at = (minutes: number) => minutesAfterNow(minutes).toISOString();
 
-const propose = (overrides: Partial<ProposeJointProject> = {}): ProposeJointProject => ({
+const propose = (overrides: Partial<Issued<ProposeJointProject>> = {}): Issued<ProposeJointProject> => ({
   type: 'ProposeJointProject',
   proposalId,
   actor: leadFocalPoint,
@@ -67,7 +68,7 @@ const proposed: JointProjectProposed = {
   },
 };
 
-const respond = (actor: Participant, accept: boolean, note?: string): RespondToInvitation => ({
+const respond = (actor: Participant, accept: boolean, note?: string): Issued<RespondToInvitation> => ({
   type: 'RespondToInvitation',
   proposalId,
   actor,
@@ -86,7 +87,7 @@ const declined = (by: Participant = tjFocalPoint, note: string | null = null): P
   data: { proposalId, country: by.country!, note, by, occurredAt: at(5) },
 });
 
-const submit = (actor: Participant = leadFocalPoint): SubmitProposal => ({
+const submit = (actor: Participant = leadFocalPoint): Issued<SubmitProposal> => ({
   type: 'SubmitProposal',
   proposalId,
   actor,
@@ -102,7 +103,7 @@ const review = (
   decision: string,
   actor: Participant = SECRETARIAT,
   note = 'Reviewed at the Bureau meeting',
-): ReviewProposal => ({
+): Issued<ReviewProposal> => ({
   type: 'ReviewProposal',
   proposalId,
   actor,
@@ -116,7 +117,7 @@ const reviewed = (decision: ReviewDecision): ProposalReviewed => ({
   data: { proposalId, decision, note: 'Reviewed at the Bureau meeting', by: SECRETARIAT, occurredAt: at(20) },
 });
 
-const withdraw = (actor: Participant = leadFocalPoint): WithdrawProposal => ({
+const withdraw = (actor: Participant = leadFocalPoint): Issued<WithdrawProposal> => ({
   type: 'WithdrawProposal',
   proposalId,
   actor,
@@ -185,7 +186,7 @@ describe('proposal decider', () => {
         'topics',
       ],
       ['an audience without its countries', { audience: { scope: 'COUNTRIES' } }, 'audience.countries'],
-    ])('rejects %s', (_, overrides: Partial<ProposeJointProject>, field) => {
+    ])('rejects %s', (_, overrides: Partial<Issued<ProposeJointProject>>, field) => {
       spec
         .given([])
         .when(propose(overrides))
@@ -325,7 +326,7 @@ describe('proposal decider', () => {
   });
 
   describe('the status machine', () => {
-    const transitions: Array<[string, ProposalCommand, readonly ProposalStatus[]]> = [
+    const transitions: Array<[string, Issued<ProposalCommand>, readonly ProposalStatus[]]> = [
       ['respond', respond(tjFocalPoint, true), ['DRAFT', 'SUBMITTED', 'CHANGES_REQUESTED']],
       ['submit', submit(), ['DRAFT', 'CHANGES_REQUESTED']],
       ['review', review('ENDORSE'), ['SUBMITTED']],
@@ -356,6 +357,7 @@ describe('proposal decider', () => {
       expect(
         fold(proposalDecider, [proposed, joined(kgFocalPoint, 'Yes'), declined(), submitted(), reviewed('ENDORSE')]),
       ).toEqual({
+        kind: 'PROPOSAL',
         status: 'ENDORSED',
         id: proposalId,
         country: 'KZ',

@@ -1,10 +1,11 @@
 import type { CountryCode, Topic } from '../reference/reference-data.js';
-import { requireFocalPoint } from '../shared/actor.guards.js';
+import { requireFocalPoint, requireSecretariat } from '../shared/actor.guards.js';
 import type { Decider } from '../shared/decider.types.js';
+import type { Issued } from '../shared/event.types.js';
 import { Forbidden, InvalidState } from '../shared/domain.errors.js';
 import { INPUT_LIMITS, InputValidator } from '../shared/input.validation.js';
 import type { Audience } from '../shared/item.types.js';
-import { type Actor, isSecretariat, type Participant, participantOf } from '../shared/participant.types.js';
+import { type Actor, type Participant, participantOf } from '../shared/participant.types.js';
 import { type EmptyState, requireExisting } from '../shared/state.guards.js';
 import type {
   ProposalCommand,
@@ -62,6 +63,7 @@ export interface ProposalReview {
 }
 
 export interface JointProjectProposal {
+  readonly kind: 'PROPOSAL';
   readonly status: ProposalStatus;
   readonly id: string;
   /** The lead country. */
@@ -93,7 +95,7 @@ function requireStatus(proposal: JointProjectProposal, allowed: readonly Proposa
   if (!allowed.includes(proposal.status)) throw new InvalidState(`A ${proposal.status} proposal cannot be ${action}`);
 }
 
-function propose(command: ProposeJointProject, state: ProposalState): ProposalEvent[] {
+function propose(command: Issued<ProposeJointProject>, state: ProposalState): ProposalEvent[] {
   const lead = requireFocalPoint(command.actor, 'propose a joint project');
   if (state.status !== 'EMPTY') throw new InvalidState(`Proposal ${command.proposalId} already exists`);
   const input = new InputValidator();
@@ -113,7 +115,7 @@ function propose(command: ProposeJointProject, state: ProposalState): ProposalEv
   return [{ type: 'JointProjectProposed', data }];
 }
 
-function respond(command: RespondToInvitation, state: ProposalState): ProposalEvent[] {
+function respond(command: Issued<RespondToInvitation>, state: ProposalState): ProposalEvent[] {
   const proposal = requireExisting(state, 'Proposal', command.proposalId);
   const country = requireFocalPoint(command.actor, 'respond to an invitation');
   const partner = proposal.partners.find((invited) => invited.country === country);
@@ -133,7 +135,7 @@ function respond(command: RespondToInvitation, state: ProposalState): ProposalEv
   return [command.accept ? { type: 'PartnerJoined', data } : { type: 'PartnerDeclined', data }];
 }
 
-function submit(command: SubmitProposal, state: ProposalState): ProposalEvent[] {
+function submit(command: Issued<SubmitProposal>, state: ProposalState): ProposalEvent[] {
   const proposal = requireExisting(state, 'Proposal', command.proposalId);
   requireLeadFocalPoint(command.actor, proposal, 'submit this proposal');
   requireStatus(proposal, SUBMITTABLE, 'submitted');
@@ -155,9 +157,9 @@ function submit(command: SubmitProposal, state: ProposalState): ProposalEvent[] 
   ];
 }
 
-function review(command: ReviewProposal, state: ProposalState): ProposalEvent[] {
+function review(command: Issued<ReviewProposal>, state: ProposalState): ProposalEvent[] {
   const proposal = requireExisting(state, 'Proposal', command.proposalId);
-  if (!isSecretariat(command.actor)) throw new Forbidden('Only the secretariat may review a proposal');
+  requireSecretariat(command.actor, 'review a proposal');
   requireStatus(proposal, ['SUBMITTED'], 'reviewed');
   const input = new InputValidator();
   const decision = input.oneOf('decision', command.decision, REVIEW_DECISIONS);
@@ -177,7 +179,7 @@ function review(command: ReviewProposal, state: ProposalState): ProposalEvent[] 
   ];
 }
 
-function withdraw(command: WithdrawProposal, state: ProposalState): ProposalEvent[] {
+function withdraw(command: Issued<WithdrawProposal>, state: ProposalState): ProposalEvent[] {
   const proposal = requireExisting(state, 'Proposal', command.proposalId);
   requireLeadFocalPoint(command.actor, proposal, 'withdraw this proposal');
   requireStatus(proposal, UNDECIDED, 'withdrawn');
@@ -217,6 +219,7 @@ function evolve(state: ProposalState, event: ProposalEvent): ProposalState {
   if (event.type === 'JointProjectProposed') {
     const { proposalId, partnerCountries, occurredAt, ...proposed } = event.data;
     return {
+      kind: 'PROPOSAL',
       status: 'DRAFT',
       id: proposalId,
       ...proposed,

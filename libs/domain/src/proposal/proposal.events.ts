@@ -52,3 +52,12 @@ export type ProposalWithdrawn = EventOf<'ProposalWithdrawn', { proposalId: strin
 
 export type ProposalEvent =
   JointProjectProposed | PartnerJoined | PartnerDeclined | ProposalSubmitted | ProposalReviewed | ProposalWithdrawn;
+
+export const PROPOSAL_EVENT_SCHEMA_VERSIONS = {
+  JointProjectProposed: 1,
+  PartnerJoined: 1,
+  PartnerDeclined: 1,
+  ProposalSubmitted: 1,
+  ProposalReviewed: 1,
+  ProposalWithdrawn: 1,
+} as const satisfies Record<ProposalEvent['type'], number>;

@@ -1,7 +1,6 @@
-import type { CommandContext } from '../shared/event.types.js';
 import type { AudienceInput } from '../shared/item.types.js';
 
-export interface AskQuestion extends CommandContext {
+export interface AskQuestion {
   readonly type: 'AskQuestion';
   readonly questionId: string;
   readonly title: string;
@@ -10,26 +9,26 @@ export interface AskQuestion extends CommandContext {
   readonly audience: AudienceInput;
 }
 
-export interface AnswerQuestion extends CommandContext {
+export interface AnswerQuestion {
   readonly type: 'AnswerQuestion';
   readonly questionId: string;
   readonly answerId: string;
   readonly body: string;
 }
 
-export interface AcceptAnswer extends CommandContext {
+export interface AcceptAnswer {
   readonly type: 'AcceptAnswer';
   readonly questionId: string;
   readonly answerId: string;
 }
 
-export interface CloseQuestion extends CommandContext {
+export interface CloseQuestion {
   readonly type: 'CloseQuestion';
   readonly questionId: string;
   readonly reason?: string | null;
 }
 
-export interface ReopenQuestion extends CommandContext {
+export interface ReopenQuestion {
   readonly type: 'ReopenQuestion';
   readonly questionId: string;
   readonly reason?: string | null;

@@ -1,4 +1,5 @@
 import { fold } from '../shared/decider.types.js';
+import type { Issued } from '../shared/event.types.js';
 import { Forbidden, InvalidState, NotFound, ValidationFailed } from '../shared/domain.errors.js';
 import type { Participant } from '../shared/participant.types.js';
 import { deciderSpec } from '../testing/decider.specification.js';
@@ -30,7 +31,7 @@ const expertBY = participantOfCountry('BY', 'expert-by');
 const questionId = 'q-1';
 const at = (minutes: number) => minutesAfterNow(minutes).toISOString();
 
-const ask = (overrides: Partial<AskQuestion> = {}): AskQuestion => ({
+const ask = (overrides: Partial<Issued<AskQuestion>> = {}): Issued<AskQuestion> => ({
   type: 'AskQuestion',
   questionId,
   actor: asker,
@@ -56,7 +57,7 @@ const asked: QuestionAsked = {
   },
 };
 
-const answerBy = (author: Participant, answerId: string, minutes = 1): AnswerQuestion => ({
+const answerBy = (author: Participant, answerId: string, minutes = 1): Issued<AnswerQuestion> => ({
   type: 'AnswerQuestion',
   questionId,
   answerId,
@@ -70,7 +71,7 @@ const answeredBy = (author: Participant, answerId: string, minutes = 1): Questio
   data: { questionId, answerId, body: `Answer ${answerId}`, author, occurredAt: at(minutes) },
 });
 
-const accept = (answerId: string, actor: Participant = asker): AcceptAnswer => ({
+const accept = (answerId: string, actor: Participant = asker): Issued<AcceptAnswer> => ({
   type: 'AcceptAnswer',
   questionId,
   answerId,
@@ -87,7 +88,7 @@ const accepted = (
   data: { questionId, answerId, answerAuthor, previousAnswerId, by: asker, occurredAt: at(10) },
 });
 
-const close = (overrides: Partial<CloseQuestion> = {}): CloseQuestion => ({
+const close = (overrides: Partial<Issued<CloseQuestion>> = {}): Issued<CloseQuestion> => ({
   type: 'CloseQuestion',
   questionId,
   actor: asker,
@@ -100,7 +101,7 @@ const closed: QuestionClosed = {
   data: { questionId, reason: null, by: asker, occurredAt: at(20) },
 };
 
-const reopen = (actor: Participant = SECRETARIAT): ReopenQuestion => ({
+const reopen = (actor: Participant = SECRETARIAT): Issued<ReopenQuestion> => ({
   type: 'ReopenQuestion',
   questionId,
   actor,
@@ -351,6 +352,7 @@ describe('question decider', () => {
   describe('evolve', () => {
     it('folds the question as it stands after each event', () => {
       expect(fold(questionDecider, [asked, answeredBy(expertUA, 'a-1'), accepted('a-1', expertUA), closed])).toEqual({
+        kind: 'QUESTION',
         status: 'CLOSED',
         id: questionId,
         country: 'MD',

@@ -1,10 +1,11 @@
 import type { CountryCode, Topic } from '../reference/reference-data.js';
-import { requireAuthorOrFocalPoint, requireCountryParticipant } from '../shared/actor.guards.js';
+import { requireAuthorOrFocalPoint, requireCountryParticipant, requireSecretariat } from '../shared/actor.guards.js';
 import type { Decider } from '../shared/decider.types.js';
-import { Forbidden, InvalidState, NotFound } from '../shared/domain.errors.js';
+import type { Issued } from '../shared/event.types.js';
+import { InvalidState, NotFound } from '../shared/domain.errors.js';
 import { INPUT_LIMITS, InputValidator } from '../shared/input.validation.js';
 import type { Audience } from '../shared/item.types.js';
-import { isSecretariat, type Participant, participantOf } from '../shared/participant.types.js';
+import { type Participant, participantOf } from '../shared/participant.types.js';
 import { type EmptyState, requireExisting } from '../shared/state.guards.js';
 import type {
   AcceptAnswer,
@@ -28,6 +29,7 @@ export interface Answer {
 }
 
 export interface Question {
+  readonly kind: 'QUESTION';
   readonly status: QuestionStatus;
   readonly id: string;
   readonly country: CountryCode;
@@ -49,7 +51,7 @@ function requireNotClosed(question: Question, action: string): void {
   if (question.status === 'CLOSED') throw new InvalidState(`A closed question cannot be ${action}`);
 }
 
-function ask(command: AskQuestion, state: QuestionState): QuestionEvent[] {
+function ask(command: Issued<AskQuestion>, state: QuestionState): QuestionEvent[] {
   const country = requireCountryParticipant(command.actor, 'ask a question');
   if (state.status !== 'EMPTY') throw new InvalidState(`Question ${command.questionId} already exists`);
   const input = new InputValidator();
@@ -68,7 +70,7 @@ function ask(command: AskQuestion, state: QuestionState): QuestionEvent[] {
 }
 
 /** Answers are country expertise: the asker's own country may answer too, the secretariat does not. */
-function answer(command: AnswerQuestion, state: QuestionState): QuestionEvent[] {
+function answer(command: Issued<AnswerQuestion>, state: QuestionState): QuestionEvent[] {
   const question = requireExisting(state, 'Question', command.questionId);
   requireCountryParticipant(command.actor, 'answer a question');
   requireNotClosed(question, 'answered');
@@ -92,7 +94,7 @@ function answer(command: AnswerQuestion, state: QuestionState): QuestionEvent[] 
   ];
 }
 
-function accept(command: AcceptAnswer, state: QuestionState): QuestionEvent[] {
+function accept(command: Issued<AcceptAnswer>, state: QuestionState): QuestionEvent[] {
   const question = requireExisting(state, 'Question', command.questionId);
   requireAuthorOrFocalPoint(command.actor, question, 'accept an answer to this question');
   requireNotClosed(question, 'given an accepted answer');
@@ -114,7 +116,7 @@ function accept(command: AcceptAnswer, state: QuestionState): QuestionEvent[] {
   ];
 }
 
-function close(command: CloseQuestion, state: QuestionState): QuestionEvent[] {
+function close(command: Issued<CloseQuestion>, state: QuestionState): QuestionEvent[] {
   const question = requireExisting(state, 'Question', command.questionId);
   requireAuthorOrFocalPoint(command.actor, question, 'close this question');
   requireNotClosed(question, 'closed again');
@@ -134,9 +136,9 @@ function close(command: CloseQuestion, state: QuestionState): QuestionEvent[] {
   ];
 }
 
-function reopen(command: ReopenQuestion, state: QuestionState): QuestionEvent[] {
+function reopen(command: Issued<ReopenQuestion>, state: QuestionState): QuestionEvent[] {
   const question = requireExisting(state, 'Question', command.questionId);
-  if (!isSecretariat(command.actor)) throw new Forbidden('Only the secretariat may reopen a question');
+  requireSecretariat(command.actor, 'reopen a question');
   if (question.status !== 'CLOSED') throw new InvalidState('Only a closed question can be reopened');
   const input = new InputValidator();
   const reason = input.optionalText('reason', command.reason, INPUT_LIMITS.note);
@@ -162,6 +164,7 @@ function evolve(state: QuestionState, event: QuestionEvent): QuestionState {
   if (event.type === 'QuestionAsked') {
     const { questionId, occurredAt, ...asked } = event.data;
     return {
+      kind: 'QUESTION',
       status: 'OPEN',
       id: questionId,
       ...asked,

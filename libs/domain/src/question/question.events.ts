@@ -43,3 +43,11 @@ export type QuestionReopened = EventOf<
 >;
 
 export type QuestionEvent = QuestionAsked | QuestionAnswered | AnswerAccepted | QuestionClosed | QuestionReopened;
+
+export const QUESTION_EVENT_SCHEMA_VERSIONS = {
+  QuestionAsked: 1,
+  QuestionAnswered: 1,
+  AnswerAccepted: 1,
+  QuestionClosed: 1,
+  QuestionReopened: 1,
+} as const satisfies Record<QuestionEvent['type'], number>;

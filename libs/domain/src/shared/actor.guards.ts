@@ -1,6 +1,6 @@
 import type { CountryCode } from '../reference/reference-data.js';
 import { Forbidden } from './domain.errors.js';
-import { type Actor, isFocalPointOf, type Participant } from './participant.types.js';
+import { type Actor, isFocalPointOf, isSecretariat, type Participant } from './participant.types.js';
 
 /** The acting country of someone who acts for a beneficiary country, or Forbidden. */
 export function requireCountryParticipant(actor: Actor, action: string): CountryCode {
@@ -26,4 +26,8 @@ export function requireAuthorOrFocalPoint(
   if (actor.id !== item.author.id && !isFocalPointOf(actor, item.country)) {
     throw new Forbidden(`Only the author or a focal point of ${item.country} may ${action}`);
   }
+}
+
+export function requireSecretariat(actor: Actor, action: string): void {
+  if (!isSecretariat(actor)) throw new Forbidden(`Only the secretariat may ${action}`);
 }

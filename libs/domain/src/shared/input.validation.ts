@@ -120,6 +120,12 @@ export class InputValidator {
     };
   }
 
+  /** Countries a filter names: any number, each a beneficiary. */
+  countries(field: string, values: readonly string[]): CountryCode[] {
+    for (const value of values) if (!isCountryCode(value)) this.reject(field, `unknown country ${value}`);
+    return values.filter(isCountryCode);
+  }
+
   partnerCountries(field: string, values: readonly string[], lead: CountryCode): CountryCode[] {
     if (values.includes(lead)) this.reject(field, `${lead} leads the project and cannot be its partner`);
     return this.codes(field, values, INPUT_LIMITS.partnerCountries, isCountryCode, 'country');

@@ -13,3 +13,7 @@ export function requireExisting<State extends { readonly status: string }>(
   if (state.status === 'EMPTY') throw new NotFound(what, id);
   return state as State;
 }
+
+export const isEmptyState = <State extends { readonly status: string }>(
+  state: State | EmptyState,
+): state is EmptyState => state.status === 'EMPTY';

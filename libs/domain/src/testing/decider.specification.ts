@@ -1,4 +1,5 @@
 import { type Decider, fold } from '../shared/decider.types.js';
+import type { Issued } from '../shared/event.types.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- error classes take any constructor arguments
 type ErrorClass<T extends Error> = new (...args: any[]) => T;
@@ -13,7 +14,7 @@ export function deciderSpec<Command, Event, State>(decider: Decider<Command, Eve
   return {
     given(history: readonly Event[]) {
       return {
-        when(command: Command) {
+        when(command: Issued<Command>) {
           const decide = () => decider.decide(command, fold(decider, history));
           return {
             then(expected: readonly Event[]): void {

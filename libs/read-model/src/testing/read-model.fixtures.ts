@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CommandHandler, type CommandResult } from '@coop/application';
 import {
-  type CountryCode,
-  type Decider,
-  discussionDecider,
-  discussionStreamId,
-  fold,
+  type Aggregate,
+  discussionAggregate,
+  type ItemKind,
   type Participant,
-  practiceDecider,
-  proposalDecider,
-  questionDecider,
+  practiceAggregate,
+  proposalAggregate,
+  questionAggregate,
+  type StoredEvent,
 } from '@coop/domain';
 import {
   type AppendResult,
@@ -20,45 +20,29 @@ import {
   type JsonValue,
   type NewEvent,
   SqliteEventStore,
-  type UnchainedEventMetadata,
 } from '@coop/event-store';
 import { Projector, type ProjectorOptions } from '../projector.js';
 import { ReadModel } from '../read-model.js';
 import { ReadModelDatabase } from '../read-model.database.js';
 
-export const participantOf = (country: CountryCode, id = `participant-${country}`): Participant => ({
-  id,
-  name: `Participant of ${country}`,
-  country,
-  roles: ['PARTICIPANT'],
-});
-
-export const focalPointOf = (country: CountryCode): Participant => ({
-  id: `focal-point-${country}`,
-  name: `Focal point of ${country}`,
-  country,
-  roles: ['PARTICIPANT', 'FOCAL_POINT'],
-});
-
-export const SECRETARIAT: Participant = {
-  id: 'secretariat',
-  name: 'Secretariat',
-  country: null,
-  roles: ['SECRETARIAT'],
-};
+export {
+  participantOfCountry as participantOf,
+  focalPointOf,
+  SECRETARIAT,
+} from '@coop/domain/testing/domain.fixtures.js';
 
 const START = Date.parse('2019-03-14T09:00:00.000Z');
 
 /**
- * A real SQLite event store and read model in a temporary folder, and a
- * command runner that does what the API's command handling does: fold the
- * stream with the decider, decide, chain, append with the version it saw.
- * Each command happens one minute after the previous one.
+ * A real SQLite event store and read model in a temporary folder, and the
+ * application's command handler to write through. Each command happens one
+ * minute after the previous one.
  */
 export class ReadModelHarness {
   readonly dir = mkdtempSync(join(tmpdir(), 'read-model-'));
   readonly store = new SqliteEventStore(join(this.dir, 'events.sqlite'));
   readonly readModelFile = join(this.dir, 'read-model.sqlite');
+  readonly commands = new CommandHandler(this.store);
   private minutes = 0;
   private readonly opened: { database: ReadModelDatabase; projector: Projector }[] = [];
 
@@ -73,7 +57,7 @@ export class ReadModelHarness {
     const database = ReadModelDatabase.open(this.readModelFile, options);
     const projector = new Projector(this.store, database, options);
     this.opened.push({ database, projector });
-    return { database, projector, readModel: new ReadModel(database) };
+    return { database, projector, readModel: new ReadModel(database, this.store) };
   }
 
   /** Opens, starts and waits until the read model holds every event appended so far. */
@@ -107,7 +91,7 @@ export class ReadModelHarness {
     input: { title: string; summary?: string; body?: string; topics?: string[]; audience?: Audience },
   ) {
     const practiceId = randomUUID();
-    await this.run(practiceDecider, `practice-${practiceId}`, {
+    await this.run(practiceAggregate, actor, {
       type: 'SharePractice',
       practiceId,
       title: input.title,
@@ -115,23 +99,19 @@ export class ReadModelHarness {
       body: input.body ?? 'A body',
       topics: input.topics ?? ['PREVENTION'],
       audience: input.audience ?? { scope: 'NETWORK' },
-      actor,
-      now: this.now(),
     });
     return practiceId;
   }
 
   async ask(actor: Participant, input: { title: string; body?: string; topics?: string[]; audience?: Audience }) {
     const questionId = randomUUID();
-    await this.run(questionDecider, `question-${questionId}`, {
+    await this.run(questionAggregate, actor, {
       type: 'AskQuestion',
       questionId,
       title: input.title,
       body: input.body ?? 'A question body',
       topics: input.topics ?? ['PREPAREDNESS'],
       audience: input.audience ?? { scope: 'NETWORK' },
-      actor,
-      now: this.now(),
     });
     return questionId;
   }
@@ -141,7 +121,7 @@ export class ReadModelHarness {
     input: { title: string; partnerCountries: string[]; audience?: Audience; topics?: string[] },
   ) {
     const proposalId = randomUUID();
-    await this.run(proposalDecider, `proposal-${proposalId}`, {
+    await this.run(proposalAggregate, actor, {
       type: 'ProposeJointProject',
       proposalId,
       title: input.title,
@@ -150,52 +130,29 @@ export class ReadModelHarness {
       durationMonths: 12,
       partnerCountries: input.partnerCountries,
       audience: input.audience ?? null,
-      actor,
-      now: this.now(),
     });
     return proposalId;
   }
 
-  async comment(actor: Participant, itemId: string, itemKind: 'PRACTICE' | 'QUESTION' | 'PROPOSAL', body: string) {
+  async comment(actor: Participant, itemId: string, itemKind: ItemKind, body: string) {
     const commentId = randomUUID();
-    await this.run(discussionDecider, discussionStreamId(itemId), {
+    await this.run(discussionAggregate, actor, {
       type: 'PostComment',
       itemId,
       itemKind,
       commentId,
       body,
-      actor,
-      now: this.now(),
     });
     return commentId;
   }
 
-  /** Runs one command against its stream, as the API's command handling does. */
-  async run<Command extends { actor: Participant; now: Date }, Event extends { type: string; data: unknown }, State>(
-    decider: Decider<Command, Event, State>,
-    streamId: string,
-    command: Command,
-  ): Promise<AppendResult> {
-    const recorded = await this.store.readStream(streamId);
-    const state = fold(
-      decider,
-      recorded.map((event) => ({ type: event.type, data: event.data }) as unknown as Event),
-    );
-    const events = decider.decide(command, state);
-    const metadata: UnchainedEventMetadata = {
-      actorId: command.actor.id,
-      actorName: command.actor.name,
-      actorCountry: command.actor.country,
-      actorRoles: [...command.actor.roles],
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      occurredAt: command.now.toISOString(),
-      schemaVersion: 1,
-    };
-    return this.appendRaw(
-      streamId,
-      events.map((event) => ({ type: event.type, data: event.data as unknown as JsonValue, metadata })),
-    );
+  /** Runs one command through the application's command handler. */
+  run<Command, Event extends StoredEvent, State>(
+    aggregate: Aggregate<Command, Event, State>,
+    actor: Participant,
+    command: NoInfer<Command>,
+  ): Promise<CommandResult> {
+    return this.commands.handle(aggregate, { actor, now: this.now(), command, correlationId: randomUUID() });
   }
 
   /** Appends events as they are, chained like the API chains them: for events no decider would write. */

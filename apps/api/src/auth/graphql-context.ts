@@ -6,6 +6,6 @@ export interface GraphqlContext {
   readonly viewer: Participant | null;
   /** Rate-limit key for anonymous clients. */
   readonly clientAddress: string;
-  /** Ties together every event one request causes (DESIGN section 3); from `x-correlation-id` or generated. */
+  /** Ties together every event one request causes; from `x-correlation-id` or generated. */
   readonly correlationId: string;
 }

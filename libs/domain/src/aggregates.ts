@@ -1,0 +1,38 @@
+import type { DiscussionCommand } from './discussion/discussion.commands.js';
+import { discussionDecider, type DiscussionState } from './discussion/discussion.decider.js';
+import { DISCUSSION_EVENT_SCHEMA_VERSIONS, type DiscussionEvent } from './discussion/discussion.events.js';
+import type { PracticeCommand } from './practice/practice.commands.js';
+import { practiceDecider, type PracticeState } from './practice/practice.decider.js';
+import { PRACTICE_EVENT_SCHEMA_VERSIONS, type PracticeEvent } from './practice/practice.events.js';
+import type { ProposalCommand } from './proposal/proposal.commands.js';
+import { proposalDecider, type ProposalState } from './proposal/proposal.decider.js';
+import { PROPOSAL_EVENT_SCHEMA_VERSIONS, type ProposalEvent } from './proposal/proposal.events.js';
+import type { QuestionCommand } from './question/question.commands.js';
+import { questionDecider, type QuestionState } from './question/question.decider.js';
+import { QUESTION_EVENT_SCHEMA_VERSIONS, type QuestionEvent } from './question/question.events.js';
+import type { Aggregate } from './shared/aggregate.types.js';
+import { discussionStreamId, itemStreamId } from './streams/stream-names.js';
+
+export const practiceAggregate: Aggregate<PracticeCommand, PracticeEvent, PracticeState> = {
+  decider: practiceDecider,
+  schemaVersions: PRACTICE_EVENT_SCHEMA_VERSIONS,
+  streamIdOf: (command) => itemStreamId('PRACTICE', command.practiceId),
+};
+
+export const questionAggregate: Aggregate<QuestionCommand, QuestionEvent, QuestionState> = {
+  decider: questionDecider,
+  schemaVersions: QUESTION_EVENT_SCHEMA_VERSIONS,
+  streamIdOf: (command) => itemStreamId('QUESTION', command.questionId),
+};
+
+export const proposalAggregate: Aggregate<ProposalCommand, ProposalEvent, ProposalState> = {
+  decider: proposalDecider,
+  schemaVersions: PROPOSAL_EVENT_SCHEMA_VERSIONS,
+  streamIdOf: (command) => itemStreamId('PROPOSAL', command.proposalId),
+};
+
+export const discussionAggregate: Aggregate<DiscussionCommand, DiscussionEvent, DiscussionState> = {
+  decider: discussionDecider,
+  schemaVersions: DISCUSSION_EVENT_SCHEMA_VERSIONS,
+  streamIdOf: (command) => discussionStreamId(command.itemId),
+};
