@@ -1,5 +1,6 @@
 import type { EventStore, Position, RecordedEvent } from '@coop/event-store';
-import { Projection, toFeedEntryView } from './projection.js';
+import { toFeedEntryView } from './feed.writer.js';
+import { Projection } from './projection.js';
 import type { Checkpoint, ReadModelDatabase } from './read-model.database.js';
 import { ProjectionFailed, ProjectionTimeout, ProjectorNotRunning } from './read-model.errors.js';
 import { type ReadModelLogger, silentLogger } from './read-model.logger.js';

@@ -1,0 +1,84 @@
+import {
+  type Activity,
+  activityOf,
+  type DomainEvent,
+  type ItemKind,
+  type Participant,
+  type Subregion,
+  type VisibilityItem,
+} from '@coop/domain';
+import type Database from 'better-sqlite3';
+import type { ItemState } from './item-kinds.js';
+import type { ProjectionBatch } from './projection-batch.js';
+import type { ProjectedEvent, ProjectionWriter } from './projection-writer.js';
+import type { FeedEntryView } from './read-model.types.js';
+import { actorOf, feedCursor, itemView } from './read-model.views.js';
+
+/** A feed entry written by a batch, before it is turned into a view (only when someone listens). */
+export interface WrittenEntry {
+  readonly position: string;
+  readonly activity: Activity;
+  readonly occurredAt: string;
+  readonly actor: Participant;
+  readonly kind: ItemKind;
+  readonly version: number;
+  readonly state: ItemState;
+  readonly visibility: VisibilityItem;
+  readonly subregions: readonly Subregion[];
+}
+
+export const toFeedEntryView = (entry: WrittenEntry): FeedEntryView => ({
+  cursor: feedCursor(entry.position),
+  position: entry.position,
+  activity: entry.activity,
+  occurredAt: entry.occurredAt,
+  actor: entry.actor,
+  itemId: entry.state.id,
+  itemKind: entry.kind,
+  subregions: entry.subregions,
+  item: itemView(entry.version, entry.state, entry.visibility, entry.subregions),
+});
+
+const hasActivity = (event: DomainEvent): event is DomainEvent => activityOf(event) !== null;
+
+/**
+ * Writes `feed_entries` and `feed_subregions`: one entry per activity on an
+ * existing item, with the item as this event left it, and hands each entry to
+ * the batch for the live feed.
+ */
+export class FeedWriter implements ProjectionWriter {
+  readonly handles = hasActivity;
+  private readonly insertEntry: Database.Statement;
+  private readonly insertSubregion: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.insertEntry = db.prepare(
+      `INSERT INTO feed_entries (position, activity, occurred_at, actor, actor_country, item_id, item_kind)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertSubregion = db.prepare('INSERT INTO feed_subregions (subregion, position) VALUES (?, ?)');
+  }
+
+  apply({ recorded, event, occurredAt, item }: ProjectedEvent, batch: ProjectionBatch): void {
+    const activity = activityOf(event);
+    const { state, visibility, subregions } = item;
+    if (activity === null || state === null || visibility === null) return;
+    const actor = actorOf(recorded.data, recorded.metadata);
+    if (actor === null) throw new Error('The event names no actor');
+    const { position } = recorded;
+    const { kind } = item;
+    this.insertEntry.run(position, activity, occurredAt, JSON.stringify(actor), actor.country, state.id, kind);
+    for (const subregion of subregions) this.insertSubregion.run(subregion, position);
+    batch.entries.push({
+      position,
+      activity,
+      occurredAt,
+      actor,
+      kind,
+      version: item.version,
+      state,
+      visibility,
+      subregions,
+    });
+  }
+}

@@ -1,0 +1,137 @@
+import {
+  type DiscussionEvent,
+  type DomainEvent,
+  evolveItem,
+  isDiscussionEvent,
+  isItemCreatedEvent,
+  type ItemKind,
+  type Subregion,
+  subregionsOf,
+  visibilityOfCreatedItem,
+  type VisibilityItem,
+} from '@coop/domain';
+import type Database from 'better-sqlite3';
+import { parseItemState, searchTextOf } from './item-kinds.js';
+import type { BatchItem, ItemSource, ProjectionBatch } from './projection-batch.js';
+import type { ProjectedEvent, ProjectionWriter } from './projection-writer.js';
+import { ProjectionFailed } from './read-model.errors.js';
+import { itemGrants } from './visibility-grants.js';
+
+type ItemEvent = Exclude<DomainEvent, DiscussionEvent>;
+
+const isItemEvent = (event: DomainEvent): event is ItemEvent => !isDiscussionEvent(event);
+
+interface ItemRow {
+  seq: number;
+  kind: ItemKind;
+  version: number;
+  state: string;
+  visibility: string;
+  subregions: string;
+}
+
+const sortedJson = (values: readonly string[]): string => JSON.stringify([...values].sort());
+
+/**
+ * Writes `items`, `item_grants`, `item_topics` and `item_search`. Events are
+ * folded into the batch's item in memory and each item is written once, when
+ * the batch ends, so a catch-up batch touching an item many times costs one
+ * row write.
+ */
+export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
+  readonly handles = isItemEvent;
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      item: db.prepare<[string], ItemRow>(
+        'SELECT seq, kind, version, state, visibility, subregions FROM items WHERE id = ?',
+      ),
+      insertItem: db.prepare(
+        `INSERT INTO items (id, kind, version, state, title, visibility, subregions, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      updateItem: db.prepare('UPDATE items SET version = ?, state = ?, title = ?, updated_at = ? WHERE seq = ?'),
+      insertGrant: db.prepare('INSERT INTO item_grants (item_id, access) VALUES (?, ?)'),
+      deleteTopics: db.prepare('DELETE FROM item_topics WHERE item_id = ?'),
+      insertTopic: db.prepare('INSERT INTO item_topics (item_id, topic) VALUES (?, ?)'),
+      insertSearch: db.prepare('INSERT INTO item_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
+      updateSearch: db.prepare('UPDATE item_search SET title = ?, summary = ?, body = ? WHERE rowid = ?'),
+    };
+  }
+
+  /** The item as its row holds it. */
+  load(id: string): BatchItem | undefined {
+    const row = this.statements.item.get(id);
+    if (row === undefined) return undefined;
+    const state = parseItemState(row.state);
+    return {
+      seq: row.seq,
+      kind: row.kind,
+      version: row.version,
+      state,
+      visibility: JSON.parse(row.visibility) as VisibilityItem,
+      subregions: JSON.parse(row.subregions) as Subregion[],
+      stored: { topics: sortedJson(state.topics), text: searchTextOf(state) },
+      lastEvent: null,
+    };
+  }
+
+  apply({ recorded, event, item }: ProjectedEvent<ItemEvent>): void {
+    // The decider leaves its state as it was for an event it cannot take; the log still holds the event.
+    item.state = evolveItem(item.state, event);
+    item.version = recorded.version;
+    if (item.visibility === null && isItemCreatedEvent(event)) {
+      item.visibility = visibilityOfCreatedItem(event);
+      item.subregions = subregionsOf(item.visibility);
+    }
+    item.lastEvent = recorded;
+  }
+
+  flush(batch: ProjectionBatch): void {
+    for (const item of batch.items()) {
+      try {
+        this.write(item);
+      } catch (error) {
+        const event = item.lastEvent;
+        if (event === null) throw error;
+        throw new ProjectionFailed(event.position, event.streamId, event.type, error);
+      }
+    }
+  }
+
+  private write(item: BatchItem): void {
+    const { state, kind, visibility } = item;
+    if (state === null || visibility === null) return;
+    const text = searchTextOf(state);
+    const stateJson = JSON.stringify(state);
+    const s = this.statements;
+    if (item.seq === null) {
+      const inserted = s.insertItem.run(
+        state.id,
+        kind,
+        item.version,
+        stateJson,
+        state.title,
+        JSON.stringify(visibility),
+        JSON.stringify(item.subregions),
+        state.createdAt,
+        state.updatedAt,
+      );
+      item.seq = Number(inserted.lastInsertRowid);
+      s.insertSearch.run(item.seq, text.title, text.summary, text.body);
+      for (const grant of itemGrants(visibility)) s.insertGrant.run(state.id, grant);
+    } else {
+      s.updateItem.run(item.version, stateJson, state.title, state.updatedAt, item.seq);
+      const stored = item.stored?.text;
+      if (stored?.title !== text.title || stored.summary !== text.summary || stored.body !== text.body) {
+        s.updateSearch.run(text.title, text.summary, text.body, item.seq);
+      }
+    }
+    const topics = sortedJson(state.topics);
+    if (item.stored?.topics !== topics) {
+      s.deleteTopics.run(state.id);
+      for (const topic of new Set(state.topics)) s.insertTopic.run(state.id, topic);
+    }
+  }
+}

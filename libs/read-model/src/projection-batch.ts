@@ -1,0 +1,107 @@
+import {
+  type DomainEvent,
+  isDiscussionEvent,
+  type ItemKind,
+  itemOf,
+  type ParsedStreamId,
+  parseStreamId,
+  type Subregion,
+  toDomainEvent,
+  type VisibilityItem,
+} from '@coop/domain';
+import type { RecordedEvent } from '@coop/event-store';
+import type { WrittenEntry } from './feed.writer.js';
+import type { ItemState, SearchText } from './item-kinds.js';
+import { occurredAtOf } from './read-model.views.js';
+
+/** An item as a batch holds it: folded in memory by the item writer, read by the writers after it. */
+export interface BatchItem {
+  /** Its row's number; null until the item writer first writes it. */
+  seq: number | null;
+  readonly kind: ItemKind;
+  version: number;
+  /** Null until the item's stream created it. */
+  state: ItemState | null;
+  /** Fixed by the item's first event for its whole life (the domain's rule). */
+  visibility: VisibilityItem | null;
+  subregions: readonly Subregion[];
+  /** What the row holds, to rewrite topics and search text only when they change. */
+  readonly stored: { readonly topics: string; readonly text: SearchText } | null;
+  /** The last event folded in, which a failure to write the item is blamed on. */
+  lastEvent: RecordedEvent | null;
+}
+
+/** Where items not yet in the batch come from: the item writer's table. */
+export interface ItemSource {
+  load(id: string): BatchItem | undefined;
+}
+
+/** A recorded event with what the batch knows of it. */
+export interface PlacedEvent {
+  readonly recorded: RecordedEvent;
+  /** When the actor acted. */
+  readonly occurredAt: string;
+  /** The item whose stream or discussion recorded the event; null for a stream of no item. */
+  readonly itemId: string | null;
+  /** That item as the batch has it so far; undefined for the discussion of an item that does not exist. */
+  readonly item: BatchItem | undefined;
+  /**
+   * Null for a type the domain does not know, or for an event its stream does
+   * not hold by right: only the audit trail records it.
+   */
+  readonly event: DomainEvent | null;
+}
+
+/** What the writers of one batch share: the items it touches and the feed entries it wrote. */
+export class ProjectionBatch {
+  readonly entries: WrittenEntry[] = [];
+  private readonly touched = new Map<string, BatchItem>();
+
+  constructor(private readonly source: ItemSource) {}
+
+  place(recorded: RecordedEvent): PlacedEvent {
+    const stream = parseStreamId(recorded.streamId);
+    const itemId = stream === null ? null : stream.category === 'item' ? stream.id : stream.itemId;
+    const item = itemId === null ? undefined : this.item(itemId, stream?.category === 'item' ? stream.kind : null);
+    const occurredAt = occurredAtOf(recorded.data, recorded.metadata, recorded.recordedAt);
+    const event = toDomainEvent(recorded);
+    const own = event !== null && item !== undefined && isOwnEvent(event, itemId, item, stream?.category);
+    return { recorded, occurredAt, itemId, item, event: own ? event : null };
+  }
+
+  /** The item from the batch or the table; a new one only for its own stream (`kind`), never for a discussion. */
+  item(id: string, kind: ItemKind | null): BatchItem | undefined {
+    const cached = this.touched.get(id);
+    if (cached !== undefined) return cached;
+    const item = this.source.load(id) ?? (kind === null ? undefined : newItem(kind));
+    if (item !== undefined) this.touched.set(id, item);
+    return item;
+  }
+
+  /** Every item the batch touched, in the order it first did. */
+  items(): IterableIterator<BatchItem> {
+    return this.touched.values();
+  }
+}
+
+/** An item's events belong in its stream and comment events in its discussion, each naming that item. */
+function isOwnEvent(
+  event: DomainEvent,
+  itemId: string | null,
+  item: BatchItem,
+  category: ParsedStreamId['category'] | undefined,
+): boolean {
+  const ref = itemOf(event);
+  return ref.id === itemId && ref.kind === item.kind && isDiscussionEvent(event) === (category === 'discussion');
+}
+
+const newItem = (kind: ItemKind): BatchItem => ({
+  seq: null,
+  kind,
+  version: 0,
+  state: null,
+  visibility: null,
+  subregions: [],
+  stored: null,
+  lastEvent: null,
+});
