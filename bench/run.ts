@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <scenario> [args]`: runs one scenario of DESIGN section 8.
+ * `npm run bench -- <scenario> [args]`: runs one benchmark scenario.
  *
  *   npm run bench -- append [eventsPerRound] [rounds]
  *   npm run bench -- fanout [--subscribers N] [--rounds R] [--appends A]

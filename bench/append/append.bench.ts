@@ -1,5 +1,5 @@
 /**
- * DESIGN section 8, "append": events/s through `SqliteEventStore.append`
+ * "append": events/s through `SqliteEventStore.append`
  * (1 event per append) divided by raw better-sqlite3 inserts of the same rows,
  * one transaction each, into a table of the same shape with the same pragmas.
  * Many short rounds, interleaved (A B, then B A, ...) so that drift of a
@@ -19,7 +19,7 @@ const ROUNDS = Number(process.argv[3] ?? 20);
 const TARGET = 0.7;
 const STREAMS = 1_000;
 
-/** A realistic event: about 500 bytes of JSON data and the metadata of DESIGN section 3. */
+/** A realistic event: about 500 bytes of JSON data and the metadata every domain event carries. */
 function makeEvent(): NewEvent {
   const id = randomUUID();
   return {

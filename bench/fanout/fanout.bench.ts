@@ -1,5 +1,5 @@
 /**
- * DESIGN section 8, "fan-out": deliveries/s of live feed entries to N
+ * "fan-out": deliveries/s of live feed entries to N
  * graphql-ws subscribers over 4 subregions (every one received, in order),
  * divided by a raw `ws` broadcast of the same bytes to the same number of
  * sockets, measured in the same run; append-to-receipt p50/p99.
@@ -245,7 +245,7 @@ async function measure(plan: PhasePlan, step: (groups: number[]) => Promise<void
   return { deliveriesPerSecond: deliveries / (elapsed / 1000), p50: at(0.5), p99: at(0.99) };
 }
 
-/** A process's resident set in MiB, from Linux's /proc (DESIGN section 8's memory figure); null elsewhere. */
+/** A process's resident set in MiB, from Linux's /proc (the memory figure); null elsewhere. */
 function residentMib(pid: number | undefined): number | null {
   try {
     const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];

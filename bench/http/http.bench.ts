@@ -1,5 +1,5 @@
 /**
- * DESIGN section 8, "mutation" and "feed query": req/s of `sharePractice` and
+ * "mutation" and "feed query": req/s of `sharePractice` and
  * of `feed(first: 20)` over HTTP with 32 connections, each divided by the req/s
  * of `{ __typename }` on the same server, measured right before it in the same
  * run. Every request carries the same viewer's token, so the ratio prices the

@@ -5,7 +5,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { PinoLoggerService } from './logging/pino-logger.service.js';
 
-/** Request bodies above this are refused before parsing (DESIGN section 6). */
+/** Request bodies above this are refused before parsing. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds and starts the service; the caller owns shutdown (`app.close()`). */

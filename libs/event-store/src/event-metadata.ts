@@ -1,5 +1,5 @@
 /**
- * The metadata every domain event carries (DESIGN section 3). The port keeps
+ * The metadata every domain event carries (docs/architecture.md). The port keeps
  * metadata a plain `JsonObject`; this is what the application puts in it.
  * A type alias rather than an interface, so that it is assignable to `JsonObject`.
  */

@@ -63,7 +63,7 @@ describe('hash chain', () => {
   const streamId = 'practice-1';
   const events = [newEvent('PracticeShared', { title: 'Seveso' }), newEvent('PracticeEdited', { title: 'Séveso III' })];
 
-  it('links each event to the previous one and hashes what DESIGN section 3 says', () => {
+  it('links each event to the previous one and hashes stream, version, type, data, metadata and the previous hash', () => {
     const chained = chainEvents(streamId, 0, null, events);
     const [first, second] = chained;
     expect(first?.metadata['previousHash']).toBeNull();

@@ -30,7 +30,7 @@ export function itemView(
 const isObject = (value: JsonValue | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The actor an event's metadata names (DESIGN section 3), or null when it names none. */
+/** The actor an event's metadata names, or null when it names none. */
 export function actorOfMetadata(metadata: JsonObject): Participant | null {
   const { actorId, actorName, actorCountry, actorRoles } = metadata;
   if (typeof actorId !== 'string') return null;

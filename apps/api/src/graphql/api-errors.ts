@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * The error codes of DESIGN section 6: every error the API answers with
+ * The documented error codes (README): every error the API answers with
  * carries one of these in `extensions.code`.
  */
 export type ErrorCode =

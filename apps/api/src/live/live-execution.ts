@@ -81,7 +81,7 @@ function asError(error: unknown): Error {
 }
 
 /**
- * Executes each committed entry once per group (DESIGN section 8) rather than
+ * Executes each committed entry once per group rather than
  * once per subscriber, and writes the shared `next` message straight to each
  * subscriber's socket. The result is kept with the entry, which every
  * subscriber of a batch shares, and goes when the entry is collected.

@@ -108,10 +108,6 @@ export class LiveSocketServer {
     await this.graphqlWs.dispose();
   }
 
-  get connections(): number {
-    return this.sockets.clients.size;
-  }
-
   private readonly upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (!this.accepting || path !== this.options.path) {

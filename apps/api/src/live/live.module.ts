@@ -15,7 +15,7 @@ import { LiveResolver } from './live.resolver.js';
 import { LiveSocketServer } from './live-socket.server.js';
 import { SubscriptionGuard } from './subscription-guard.js';
 
-/** DESIGN section 6 bounds for the socket transport. */
+/** Bounds of the socket transport, as on HTTP: one message, subscriptions per connection, connections per viewer. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 const CONNECTION_INIT_WAIT_MS = 3_000;
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 20;

@@ -44,7 +44,7 @@ function asClientErrors(errors: readonly GraphQLError[], code: string): GraphQLE
 
 /**
  * What Apollo's request pipeline does for HTTP, done for a graphql-ws
- * `subscribe` message, which bypasses it (DESIGN section 6): rate limit,
+ * `subscribe` message, which bypasses it: rate limit,
  * subscriptions per connection, parse, subscriptions only, the HTTP
  * validation rules, then the resolver's source stream, so that an argument
  * error (a malformed `since`) is an `error` message like every refusal.

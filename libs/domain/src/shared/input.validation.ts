@@ -16,7 +16,7 @@ export interface Range {
 }
 
 /**
- * The input limits of DESIGN section 6. The API edge validates with the same
+ * The input limits of the API. The API edge validates with the same
  * numbers for early, friendly errors; the deciders validate again so that no
  * path (CLI, demo data, a future consumer) can write an invalid event.
  * Text lengths count Unicode code points. `note` covers every free-text reason

@@ -2,7 +2,7 @@ import { type DomainEvent, isDiscussionEvent, itemOf } from '../events/domain-ev
 import { ITEM_KINDS, type ItemKind } from '../shared/item.types.js';
 
 /*
- * Streams are `<category>-<id>` (DESIGN section 3). Item ids are plain ids
+ * Streams are `<category>-<id>`. Item ids are plain ids
  * (UUIDs, which contain dashes themselves), so the category before the first
  * dash is what tells an item's kind.
  */

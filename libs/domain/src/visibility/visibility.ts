@@ -16,7 +16,7 @@ export interface VisibilityItem {
   readonly partnerCountries: readonly CountryCode[];
 }
 
-/** DESIGN section 6. An item a viewer may not see does not exist for them. */
+/** Who sees an item (docs/architecture.md). An item a viewer may not see does not exist for them. */
 export function canSee(viewer: Viewer, item: VisibilityItem): boolean {
   if (isSecretariat(viewer)) return true;
   const country = viewer.country;
@@ -33,7 +33,7 @@ export function canSee(viewer: Viewer, item: VisibilityItem): boolean {
 }
 
 /**
- * The subregional feeds the item appears in (DESIGN section 4): those of the
+ * The subregional feeds the item appears in: those of the
  * originating country, of a proposal's partners, and those the audience names
  * or names a country of. A NETWORK audience names none; such an item is in the
  * feed without a subregion for everyone. Reference order, no duplicates.

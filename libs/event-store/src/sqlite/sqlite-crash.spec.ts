@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../event-store.port.js';
 import { AppendLoopProcess } from '../testing/append-loop.process.js';
-import { sqliteConformanceTarget } from './sqlite-event-store.conformance-target.js';
+import { sqliteConformanceTarget } from './testing/sqlite-event-store.conformance-target.js';
 
 const STREAMS = ['crash-0', 'crash-1', 'crash-2'];
 

@@ -1,5 +1,5 @@
 import { checkEventStoreAgainstModel } from '../testing/event-store.model-check.js';
-import { sqliteConformanceTarget } from './sqlite-event-store.conformance-target.js';
+import { sqliteConformanceTarget } from './testing/sqlite-event-store.conformance-target.js';
 
 describe('SqliteEventStore against the model of the port', () => {
   it('gives the outcomes and final state the rules give, for random append sequences', async () => {

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { InvalidAppend } from '../event-store.errors.js';
 import { describeEventStoreConformance } from '../testing/event-store.conformance.js';
 import { SqliteEventStore } from './sqlite-event-store.adapter.js';
-import { sqliteConformanceTarget } from './sqlite-event-store.conformance-target.js';
+import { sqliteConformanceTarget } from './testing/sqlite-event-store.conformance-target.js';
 
 describeEventStoreConformance(sqliteConformanceTarget);
 

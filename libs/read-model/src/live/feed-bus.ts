@@ -35,7 +35,7 @@ function topicsFor(viewer: Viewer, filter: FeedFilter): string[] {
   return viewerGrants(viewer).map(grantTopic);
 }
 
-/** The in-process bus between the projector's commits and live subscribers (DESIGN section 5). */
+/** The in-process bus between the projector's commits and live subscribers. */
 export class FeedBus {
   private readonly topics = new Map<string, Set<LiveFeed>>();
   private readonly feeds = new Set<LiveFeed>();

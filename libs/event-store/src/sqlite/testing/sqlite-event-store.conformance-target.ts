@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { JsonValue, StoreLimits } from '../event-store.port.js';
-import type { ConformanceTarget } from '../testing/conformance-target.js';
-import { SqliteEventStore } from './sqlite-event-store.adapter.js';
+import type { JsonValue, StoreLimits } from '../../event-store.port.js';
+import type { ConformanceTarget } from '../../testing/conformance-target.js';
+import { SqliteEventStore } from '../sqlite-event-store.adapter.js';
 
 /** Entry point of `childOpenSpec`: a child process opens the same file through it. */
 export async function openSqliteEventStoreInChild(argument: JsonValue): Promise<SqliteEventStore> {
