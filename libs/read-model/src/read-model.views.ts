@@ -1,4 +1,4 @@
-import { isRole, type Participant, type Subregion, type VisibilityItem } from '@coop/domain';
+import { isCountryCode, isRole, type Participant, type Subregion, type VisibilityItem } from '@coop/domain';
 import type { JsonObject, JsonValue, Position } from '@coop/event-store';
 import type { ItemState } from './item-kinds.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
@@ -30,24 +30,33 @@ export function itemView(
 const isObject = (value: JsonValue | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The actor an event's metadata names, or null when it names none. */
-export function actorOfMetadata(metadata: JsonObject): Participant | null {
-  const { actorId, actorName, actorCountry, actorRoles } = metadata;
-  if (typeof actorId !== 'string') return null;
+function participant(
+  id: JsonValue | undefined,
+  name: JsonValue | undefined,
+  country: JsonValue | undefined,
+  roles: JsonValue | undefined,
+): Participant | null {
+  if (typeof id !== 'string') return null;
   return {
-    id: actorId,
-    name: typeof actorName === 'string' ? actorName : actorId,
-    country: typeof actorCountry === 'string' ? (actorCountry as Participant['country']) : null,
-    roles: Array.isArray(actorRoles) ? actorRoles.filter(isRole) : [],
+    id,
+    name: typeof name === 'string' ? name : id,
+    country: typeof country === 'string' && isCountryCode(country) ? country : null,
+    roles: Array.isArray(roles) ? roles.filter(isRole) : [],
   };
 }
+
+/** The actor an event's metadata names, or null when it names none. */
+export const actorOfMetadata = ({ actorId, actorName, actorCountry, actorRoles }: JsonObject): Participant | null =>
+  participant(actorId, actorName, actorCountry, actorRoles);
 
 /** Who acted: the metadata's actor, else the participant the domain event records (`by`, or `author` on creation). */
 export function actorOf(data: JsonValue, metadata: JsonObject): Participant | null {
   const fromMetadata = actorOfMetadata(metadata);
   if (fromMetadata !== null || !isObject(data)) return fromMetadata;
   const recorded = data['by'] ?? data['author'];
-  return isObject(recorded) ? (recorded as unknown as Participant) : null;
+  return isObject(recorded)
+    ? participant(recorded['id'], recorded['name'], recorded['country'], recorded['roles'])
+    : null;
 }
 
 /** When the actor acted: the domain event's `occurredAt`, else the metadata's, else when the store recorded it. */

@@ -1,10 +1,10 @@
-import { countryInfo, type Question as QuestionState } from '@coop/domain';
+import { countryInfo, type ItemStates } from '@coop/domain';
 import type { ItemViewOf } from '@coop/read-model';
 import { cooperationItemFields } from '../items/cooperation-item.mapper.js';
 import { participantModel } from '../reference/reference.types.js';
 import { type Answer, Question } from './question.types.js';
 
-export function answerModels(question: QuestionState): Answer[] {
+export function answerModels(question: ItemStates['QUESTION']): Answer[] {
   return question.answers.map((answer) => ({
     id: answer.id,
     questionId: question.id,
