@@ -15,6 +15,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { EventStoreDbDouble } from '../../../../test/eventstoredb-double/eventstoredb-double.server.js';
+import { readAllFiltered } from './eventstoredb-all-filter.js';
 
 /**
  * The double speaks to the real client with EventStoreDB's rules, which is
@@ -51,6 +52,42 @@ describe('EventStoreDB double', () => {
     await double.start();
     expect((await collect(client.readAll())).map((resolved) => resolved.event?.type)).toEqual(['Tested', '$>']);
     expect(await collect(client.readStream('$epochs'))).toHaveLength(2);
+  });
+
+  it('answers a filtered read of $all with up to the count of matching events, however many others lie between', async () => {
+    const own = [event(), event(), event()];
+    await client.appendToStream('own-1', [own[0]!]);
+    await client.appendToStream('other-1', Array.from({ length: 70 }, event));
+    await client.appendToStream('own-2', [own[1]!, own[2]!]);
+    await client.appendToStream('Own-3', [event()]);
+    const read = (
+      fromPosition: typeof START | typeof END,
+      direction: typeof FORWARDS | typeof BACKWARDS,
+      maxCount = 10,
+    ) =>
+      collect(
+        readAllFiltered(client, {
+          fromPosition,
+          direction,
+          maxCount,
+          filter: streamNameFilter({ prefixes: ['own-'] }),
+        }),
+      );
+    const ids = (events: AllStreamResolvedEvent[]) => events.map((resolved) => resolved.event?.id);
+
+    expect(ids(await read(START, FORWARDS))).toEqual(own.map((e) => e.id));
+    expect(ids(await read(START, FORWARDS, 2))).toEqual([own[0]!.id, own[1]!.id]);
+    expect(ids(await read(END, BACKWARDS, 1))).toEqual([own[2]!.id]);
+    const types = await collect(
+      readAllFiltered(client, {
+        fromPosition: START,
+        direction: FORWARDS,
+        maxCount: 1000,
+        filter: excludeSystemEvents(),
+      }),
+    );
+    expect(types.every((resolved) => resolved.event?.type === 'Tested')).toBe(true);
+    expect(types).toHaveLength(74);
   });
 
   it('sends the checkpoints of a filtered subscription where and when EventStoreDB does', async () => {
