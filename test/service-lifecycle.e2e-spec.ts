@@ -23,6 +23,19 @@ describe('service lifecycle (built service as a real process)', () => {
     expect(await service.exited()).toEqual({ code: 0, signal: null });
   });
 
+  it('logs JSON lines, one per request among them, when standard output is not a terminal, even in development', async () => {
+    const service = await startServiceProcess({ DATA_DIR: dataDir, NODE_ENV: 'development' });
+    await fetch(`http://127.0.0.1:${service.port}/health/live`, { headers: { 'x-correlation-id': 'lifecycle-1' } });
+    service.child.kill('SIGTERM');
+    await service.exited();
+
+    expect(service.output.length).toBeGreaterThan(0);
+    expect(service.output.length).toBe(service.logs.length);
+    expect(service.logs.filter((line) => line['msg'] === 'request')).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/health/live', status: 200, correlationId: 'lifecycle-1' }),
+    ]);
+  });
+
   it('refuses to start on a bad configuration value and names the variable', async () => {
     await expect(startServiceProcess({ DATA_DIR: dataDir, PORT: 'eighty' })).rejects.toThrow(/PORT/);
   });

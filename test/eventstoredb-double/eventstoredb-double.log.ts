@@ -68,6 +68,20 @@ export function comparePositions(a: LogPosition, b: LogPosition): number {
   return 0;
 }
 
+/** After `position` and at or before every later record: where a read that stopped at `position` goes on. */
+export function positionJustAfter(position: LogPosition): LogPosition {
+  return { commit: position.commit, prepare: position.prepare + 1n };
+}
+
+/**
+ * What every read and subscription of `$all` leaves out, filtered or not, as
+ * servers since 21.10 do (their `DefaultAllFilter`): the epoch records. The
+ * other system streams, `$streams` among them, stay in.
+ */
+export function isVisibleInAll(record: LogRecord): boolean {
+  return record.streamName !== EPOCHS_STREAM;
+}
+
 export class DoubleLog {
   private readonly records: LogRecord[] = [];
   private readonly streams = new Map<string, LogRecord[]>();
@@ -83,18 +97,6 @@ export class DoubleLog {
 
   recordAt(index: number): LogRecord | undefined {
     return this.records[index];
-  }
-
-  /** Index of the first record strictly after `position`. */
-  indexAfter(position: LogPosition): number {
-    let low = 0;
-    let high = this.records.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (comparePositions(this.records[middle]!.position, position) <= 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
   }
 
   /** Index of the first record at or after `position`. */
@@ -193,16 +195,20 @@ export class DoubleLog {
     return stream.slice(Math.max(0, last + 1 - limit), last + 1).reverse();
   }
 
-  /** Forwards from a position includes the record at it; backwards reads strictly before it, as the server does. */
+  /**
+   * Up to `count` records that pass `filter`, however many others lie
+   * between. Forwards from a position includes the record at it; backwards
+   * reads strictly before it, as the server does.
+   */
   readAll(
     from: ReadFrom<LogPosition>,
     direction: 'forwards' | 'backwards',
     count: bigint,
-    filter: RecordFilter | undefined,
+    filter: RecordFilter,
   ): LogRecord[] {
     const result: LogRecord[] = [];
     const take = (record: LogRecord): boolean => {
-      if (filter === undefined || filter(record)) result.push(record);
+      if (filter(record)) result.push(record);
       return BigInt(result.length) < count;
     };
     if (direction === 'forwards') {

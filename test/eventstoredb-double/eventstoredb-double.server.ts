@@ -24,6 +24,9 @@ import anyPb from 'google-protobuf/google/protobuf/any_pb.js';
 import emptyPb from 'google-protobuf/google/protobuf/empty_pb.js';
 import {
   DoubleLog,
+  comparePositions,
+  isVisibleInAll,
+  positionJustAfter,
   type AppendOutcome,
   type ExpectedRevision,
   type LogPosition,
@@ -44,8 +47,12 @@ export interface EventStoreDbDoubleOptions {
 }
 
 const DEFAULT_MAX_APPEND_SIZE = 1024 * 1024;
-/** The server's default search window for filtered reads, which checkpoints are counted in. */
-const FILTER_WINDOW = 32;
+/**
+ * The server's page of `$all` (its `ReadBatchSize`): a filtered read looks at
+ * this many records per page unless the filter sets another search window,
+ * and returns at most this many matching events per page.
+ */
+const READ_BATCH_SIZE = 32;
 const SHUTDOWN_GRACE_MS = 2000;
 const SERVER_VERSION = '23.10.0';
 
@@ -167,10 +174,7 @@ export class EventStoreDbDouble {
         call.emit('error', { code: grpc.status.UNIMPLEMENTED, details: 'The double only subscribes to $all.' });
         return;
       }
-      const from = allReadFrom(all);
-      const start = from === 'start' ? 0 : from === 'end' ? this.log.length : this.log.indexAfter(from);
-      const interval = (filter?.window ?? FILTER_WINDOW) * (filter?.checkpointIntervalMultiplier ?? 1);
-      const subscription = new AllSubscription(this.log, call, start, filter?.accepts, interval);
+      const subscription = new AllSubscription(this.log, call, allReadFrom(all), filter);
       const untrack = this.track(() => {
         subscription.close();
         call.emit('error', unavailable());
@@ -187,6 +191,10 @@ export class EventStoreDbDouble {
       options.getReadDirection() === streamsPb.ReadReq.Options.ReadDirection.BACKWARDS ? 'backwards' : 'forwards';
     const count = BigInt(options.getCount());
     const stream = options.getStream();
+    if (stream !== undefined && filter !== undefined) {
+      call.emit('error', { code: grpc.status.INVALID_ARGUMENT, details: 'Stream reads take no filter.' });
+      return;
+    }
     if (stream !== undefined) {
       const streamName = streamNameOf(stream.getStreamIdentifier());
       const from: ReadFrom<bigint> = stream.hasRevision()
@@ -199,7 +207,7 @@ export class EventStoreDbDouble {
         const notFound = new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamName));
         call.write(new streamsPb.ReadResp().setStreamNotFound(notFound));
       } else {
-        for (const record of records.filter((r) => filter?.accepts(r) ?? true)) call.write(readEvent(record));
+        for (const record of records) call.write(readEvent(record));
       }
       call.end();
       return;
@@ -209,7 +217,7 @@ export class EventStoreDbDouble {
       call.emit('error', { code: grpc.status.INVALID_ARGUMENT, details: 'A read names a stream or $all.' });
       return;
     }
-    for (const record of this.log.readAll(allReadFrom(all), direction, count, filter?.accepts))
+    for (const record of this.log.readAll(allReadFrom(all), direction, count, filter?.accepts ?? isVisibleInAll))
       call.write(readEvent(record));
     call.end();
   }
@@ -368,14 +376,37 @@ export class EventStoreDbDouble {
 }
 
 /**
- * Streams `$all` to one subscriber: confirmation, the backlog, `caught_up`,
- * then every commit as it happens. A cursor into the log serves both phases,
- * so nothing falls between catch-up and live; writes respect backpressure.
+ * Streams `$all` to one subscriber as the server's subscription enumerators
+ * do: confirmation, the backlog, `caught_up`, then every commit as it happens.
+ * One cursor into the log serves catch-up and then the commits made since the
+ * subscription began, so nothing falls between the two; writes respect
+ * backpressure.
+ *
+ * A filtered subscription also reports checkpoints (its `AllSubscriptionFiltered`),
+ * positions up to which every matching event has been sent, from which a
+ * client can subscribe again without missing one. While catching up, the
+ * server reads pages of `window` records (fewer when 32 of them match) and
+ * sends a checkpoint after the page that brings the records it looked at,
+ * matching or not, to `window` × the client's checkpoint interval multiplier,
+ * at the start of that page or the last event sent, whichever is later; and
+ * one more on reaching the end of the log, just before `caught_up`. Live, it
+ * sends one at every such number of records committed since it subscribed.
+ * It never sends a checkpoint before one it already sent.
  */
 class AllSubscription {
+  private readonly accepts: RecordFilter;
+  /** Records committed from here on reach the live side. */
+  private readonly liveStart: number;
+  private live = false;
   private next: number;
-  private scannedSinceCheckpoint = 0;
-  private caughtUp = false;
+  /** The last event or checkpoint sent towards the client: the server's `checkpoint`. Undefined from the start of the log. */
+  private sent: LogPosition | undefined;
+  private lastCheckpoint: LogPosition | undefined;
+  private pageStart: LogPosition;
+  private pageLookedAt = 0;
+  private pageMatched = 0;
+  private lookedAtSinceCheckpoint = 0;
+  private committedSinceCheckpoint = 0;
   private blocked = false;
   private closed = false;
   private readonly stopListening: () => void;
@@ -383,16 +414,22 @@ class AllSubscription {
   constructor(
     private readonly log: DoubleLog,
     private readonly call: grpc.ServerWritableStream<ReadReq, ReadResp>,
-    start: number,
-    private readonly accepts: RecordFilter | undefined,
-    private readonly checkpointInterval: number,
+    from: ReadFrom<LogPosition>,
+    private readonly filter: Filter | undefined,
   ) {
-    this.next = start;
+    this.accepts = filter?.accepts ?? isVisibleInAll;
+    this.liveStart = log.length;
+    const last = log.recordAt(log.length - 1)?.position;
+    this.sent = from === 'start' ? undefined : from === 'end' ? last : from;
+    this.pageStart = from === 'start' || from === 'end' ? { commit: 0n, prepare: 0n } : from;
+    this.next = from === 'start' ? 0 : from === 'end' ? log.length : log.indexAtOrAfter(from);
     this.send(
       new streamsPb.ReadResp().setConfirmation(
         new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(randomUUID()),
       ),
     );
+    // From the end of the log, or past its last event, there is nothing to catch up.
+    if (last === undefined || (this.sent !== undefined && comparePositions(this.sent, last) >= 0)) this.goLive();
     this.stopListening = log.onCommit(() => this.pump());
     this.pump();
   }
@@ -406,23 +443,65 @@ class AllSubscription {
     while (!this.closed && !this.blocked) {
       const record = this.log.recordAt(this.next);
       if (record === undefined) {
-        if (!this.caughtUp) {
-          this.caughtUp = true;
-          this.send(new streamsPb.ReadResp().setCaughtUp(new streamsPb.ReadResp.CaughtUp()));
-        }
-        return;
+        if (this.live) return;
+        if (this.filter !== undefined) this.sendCheckpoint(this.later(this.pageStart));
+        this.goLive();
+        continue;
       }
       this.next++;
-      if (this.accepts === undefined || this.accepts(record)) {
+      const matches = this.accepts(record);
+      if (matches && (this.sent === undefined || comparePositions(record.position, this.sent) > 0)) {
         this.send(readEvent(record));
-      } else if (++this.scannedSinceCheckpoint >= this.checkpointInterval) {
-        this.scannedSinceCheckpoint = 0;
-        const checkpoint = new streamsPb.ReadResp.Checkpoint()
-          .setCommitPosition(record.position.commit.toString())
-          .setPreparePosition(record.position.prepare.toString());
-        this.send(new streamsPb.ReadResp().setCheckpoint(checkpoint));
+        this.sent = record.position;
+      }
+      if (this.filter === undefined) continue;
+      if (this.live) {
+        if (++this.committedSinceCheckpoint < this.filter.checkpointInterval) continue;
+        this.committedSinceCheckpoint = 0;
+        if (this.sent === undefined || comparePositions(record.position, this.sent) >= 0)
+          this.sendCheckpoint(record.position);
+      } else {
+        this.pageLookedAt++;
+        if (matches) this.pageMatched++;
+        if (this.pageLookedAt === this.filter.window || this.pageMatched === READ_BATCH_SIZE) {
+          this.endPage(record.position);
+        }
       }
     }
+  }
+
+  /** A full page: a checkpoint if the interval is reached, and the next page goes on after `lastLookedAt`. */
+  private endPage(lastLookedAt: LogPosition): void {
+    const filter = this.filter as Filter;
+    this.lookedAtSinceCheckpoint += this.pageLookedAt;
+    if (this.lookedAtSinceCheckpoint >= filter.checkpointInterval) {
+      this.lookedAtSinceCheckpoint %= filter.checkpointInterval;
+      this.sendCheckpoint(this.later(this.pageStart));
+    }
+    this.pageStart = positionJustAfter(lastLookedAt);
+    this.pageLookedAt = 0;
+    this.pageMatched = 0;
+  }
+
+  /** The live side sees the commits made since the subscription began, and skips what catch-up already sent. */
+  private goLive(): void {
+    this.live = true;
+    this.next = this.liveStart;
+    this.send(new streamsPb.ReadResp().setCaughtUp(new streamsPb.ReadResp.CaughtUp()));
+  }
+
+  private later(position: LogPosition): LogPosition {
+    return this.sent === undefined || comparePositions(position, this.sent) > 0 ? position : this.sent;
+  }
+
+  private sendCheckpoint(position: LogPosition): void {
+    if (this.lastCheckpoint !== undefined && comparePositions(position, this.lastCheckpoint) <= 0) return;
+    this.lastCheckpoint = position;
+    this.sent = this.later(position);
+    const checkpoint = new streamsPb.ReadResp.Checkpoint()
+      .setCommitPosition(position.commit.toString())
+      .setPreparePosition(position.prepare.toString());
+    this.send(new streamsPb.ReadResp().setCheckpoint(checkpoint));
   }
 
   private send(response: ReadResp): void {
@@ -437,11 +516,16 @@ class AllSubscription {
 
 interface Filter {
   readonly accepts: RecordFilter;
+  /** Records a page of a filtered catch-up looks at. */
   readonly window: number;
-  readonly checkpointIntervalMultiplier: number;
+  /** Records looked at (catching up) or committed (live) between checkpoints: the window times the client's multiplier. */
+  readonly checkpointInterval: number;
 }
 
-/** The server matches a regex anywhere in the value (anchors are the client's), else any of the prefixes. */
+/**
+ * The server matches a regex anywhere in the value (anchors are the
+ * client's), else any of the prefixes, on top of what `$all` always leaves out.
+ */
 function toFilter(options: ReadReq.Options): Filter | undefined {
   const filter = options.getFilter();
   if (filter === undefined) return undefined;
@@ -451,14 +535,15 @@ function toFilter(options: ReadReq.Options): Filter | undefined {
   const regex = expression?.getRegex() ?? '';
   const prefixes = expression?.getPrefixList() ?? [];
   const pattern = regex === '' ? undefined : new RegExp(regex);
-  const accepts = (record: LogRecord): boolean =>
+  const matches = (record: LogRecord): boolean =>
     pattern !== undefined
       ? pattern.test(valueOf(record))
       : prefixes.some((prefix) => valueOf(record).startsWith(prefix));
+  const window = filter.hasMax() ? filter.getMax() : READ_BATCH_SIZE;
   return {
-    accepts,
-    window: filter.hasMax() ? filter.getMax() : FILTER_WINDOW,
-    checkpointIntervalMultiplier: Math.max(1, filter.getCheckpointintervalmultiplier()),
+    accepts: (record) => isVisibleInAll(record) && matches(record),
+    window,
+    checkpointInterval: window * Math.max(1, filter.getCheckpointintervalmultiplier()),
   };
 }
 

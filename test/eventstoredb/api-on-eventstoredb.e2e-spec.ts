@@ -1,4 +1,10 @@
-import type { Participant } from '@coop/domain';
+import { join } from 'node:path';
+import { STREAM_PREFIXES, type Participant } from '@coop/domain';
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import Database from 'better-sqlite3';
+import { READ_MODEL_FILE } from '../../apps/api/src/projection/read-model.module.js';
+import { AUDIT_TRAIL, VERIFY_INTEGRITY } from '../api/support/documents.js';
+import type { AuditEventFields, Connection, IntegrityReport } from '../api/support/types.js';
 import { EventStoreDbDouble } from '../eventstoredb-double/eventstoredb-double.server.js';
 import { FEED_UPDATED, LiveSubscription, headCursor, liveClient } from '../live/support/live-client.js';
 import { people } from '../support/participants.js';
@@ -6,7 +12,9 @@ import { type GraphqlResponse, type TestApp, startTestApp } from '../support/tes
 
 /**
  * The whole service with EVENT_STORE=eventstoredb, against the gRPC double of
- * EventStoreDB: the production adapter on the wire, unchanged.
+ * EventStoreDB: the production adapter on the wire, unchanged. The server is
+ * shared with other applications, whose streams are there before the service
+ * starts and keep coming while it runs.
  */
 
 const SHARE = `mutation ($input: SharePracticeInput!) { sharePractice(input: $input) { id version country { code } } }`;
@@ -29,6 +37,33 @@ function practiceInput(title: string) {
   };
 }
 
+/**
+ * Another application's writes: a stream with a hash chain of its own making
+ * (which is not the service's), streams with no hash at all, one named like a
+ * category of the service's but in another case, and one using the service's
+ * own event type.
+ */
+async function writeOtherApplicationStreams(connectionString: string, round: number): Promise<string[]> {
+  const client = EventStoreDBClient.connectionString(connectionString);
+  const streams = [`billing-${round}`, `inventory-${round}`, `Practice-${round}`, `crm.practice-${round}`];
+  try {
+    await client.appendToStream(streams[0]!, [
+      jsonEvent({
+        type: 'InvoiceIssued',
+        data: { amount: 120 },
+        metadata: { hash: 'sha1:0be1c2', previousHash: null },
+      }),
+      jsonEvent({ type: 'InvoicePaid', data: { amount: 120 }, metadata: { hash: 'sha1:77ad01', previousHash: 'x' } }),
+    ]);
+    await client.appendToStream(streams[1]!, [jsonEvent({ type: 'StockCounted', data: { items: 3 } })]);
+    await client.appendToStream(streams[2]!, [jsonEvent({ type: 'Noted', data: {}, metadata: { actorId: 'x' } })]);
+    await client.appendToStream(streams[3]!, [jsonEvent({ type: 'PracticeShared', data: { title: 42 } })]);
+  } finally {
+    await client.dispose();
+  }
+  return streams;
+}
+
 async function feedItemIds(app: TestApp, viewer: Participant, subregion: string): Promise<string[]> {
   const { feed } = data(
     await app.gql<{ feed: { edges: { node: { item: { id: string } } }[] } }>(viewer, FEED, { subregion }),
@@ -43,6 +78,7 @@ describe('the service on EventStoreDB (over the gRPC double)', () => {
 
   beforeAll(async () => {
     double = await EventStoreDbDouble.start();
+    await writeOtherApplicationStreams(double.connectionString, 1);
     const env = { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: double.connectionString };
     first = await startTestApp({ env });
     second = await startTestApp({ env });
@@ -120,6 +156,47 @@ describe('the service on EventStoreDB (over the gRPC double)', () => {
     } finally {
       live.dispose();
       await client.dispose();
+    }
+  });
+
+  it('ignores other applications’ streams: not projected, not audited, not checked for integrity', async () => {
+    const { sharePractice } = data(
+      await first.gql<{ sharePractice: { id: string } }>(people.kzExpert, SHARE, {
+        input: practiceInput('Tailings dam monitoring by satellite'),
+      }),
+    );
+    // The log now ends with another application's events.
+    const foreign = await writeOtherApplicationStreams(double.connectionString, 2);
+
+    const { auditTrail } = data(
+      await first.gql<{ auditTrail: Connection<AuditEventFields> }>(people.secretariat, AUDIT_TRAIL, { first: 500 }),
+    );
+    const audited = auditTrail.edges.map((edge) => edge.node);
+    expect(audited.map((event) => event.streamId)).toContain(`practice-${sharePractice.id}`);
+    const isOwn = (streamId: string) => STREAM_PREFIXES.some((prefix) => streamId.startsWith(prefix));
+    expect(audited.map((event) => event.streamId).filter((streamId) => !isOwn(streamId))).toEqual([]);
+    expect(foreign.filter(isOwn)).toEqual([]);
+
+    const { verifyIntegrity } = data(
+      await first.gql<{ verifyIntegrity: IntegrityReport }>(people.secretariat, VERIFY_INTEGRITY),
+    );
+    expect(verifyIntegrity).toEqual({
+      valid: true,
+      streamsChecked: new Set(audited.map((event) => event.streamId)).size,
+      eventsChecked: audited.length,
+      problems: [],
+    });
+
+    // The projector stands at the service's last event, past which only other streams lie, and skipped nothing.
+    const health = (await (await fetch(first.url.replace('/graphql', '/health/ready'))).json()) as {
+      projector: { position: string; caughtUp: boolean };
+    };
+    expect(health.projector).toMatchObject({ position: audited.at(-1)?.position, caughtUp: true });
+    const readModel = new Database(join(first.dataDir, READ_MODEL_FILE), { readonly: true });
+    try {
+      expect(readModel.prepare('SELECT events_skipped FROM checkpoint').pluck().get()).toBe(0);
+    } finally {
+      readModel.close();
     }
   });
 

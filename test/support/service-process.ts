@@ -7,7 +7,9 @@ export const BUILT_MAIN = join(import.meta.dirname, '..', '..', 'dist', 'apps', 
 export interface ServiceProcess {
   readonly child: ChildProcessWithoutNullStreams;
   readonly port: number;
-  /** Every log line the service printed so far, parsed. */
+  /** Every line the service printed on standard output so far, as printed. */
+  readonly output: string[];
+  /** Those of them that are JSON log lines, parsed. */
   readonly logs: Record<string, unknown>[];
   exited(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -20,9 +22,11 @@ export function startServiceProcess(env: Record<string, string>, readyTimeoutMs 
   const child = spawn(process.execPath, [BUILT_MAIN], {
     env: { PATH: process.env['PATH'] ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
   });
+  const output: string[] = [];
   const logs: Record<string, unknown>[] = [];
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    // 'close' rather than 'exit': standard output has been read to its end by then.
+    child.once('close', (code, signal) => resolve({ code, signal })),
   );
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -36,6 +40,7 @@ export function startServiceProcess(env: Record<string, string>, readyTimeoutMs 
       reject(new Error(`service exited with ${code} before it was ready; stderr: ${stderr}`));
     });
     createInterface({ input: child.stdout }).on('line', (line) => {
+      output.push(line);
       let entry: Record<string, unknown>;
       try {
         entry = JSON.parse(line) as Record<string, unknown>;
@@ -45,7 +50,7 @@ export function startServiceProcess(env: Record<string, string>, readyTimeoutMs 
       logs.push(entry);
       if (entry['msg'] === 'cooperation network ready') {
         clearTimeout(timer);
-        resolve({ child, port: entry['port'] as number, logs, exited: () => exit });
+        resolve({ child, port: entry['port'] as number, output, logs, exited: () => exit });
       }
     });
   });

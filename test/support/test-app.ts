@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Participant } from '@coop/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { signToken } from '../../apps/api/src/auth/token-signer.js';
 import { startApp } from '../../apps/api/src/bootstrap.js';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
@@ -36,9 +36,12 @@ export interface TestApp {
 
 /**
  * The real service (Fastify, Apollo, the SQLite event store, the projector and
- * read model) on an ephemeral port and a temporary data directory.
+ * read model) on an ephemeral port and a temporary data directory; it logs
+ * nothing unless given a logger (or TEST_LOG_LEVEL).
  */
-export async function startTestApp(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { dataDir?: string; env?: Record<string, string>; logger?: Logger } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'coop-e2e-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -49,7 +52,7 @@ export async function startTestApp(options: { dataDir?: string; env?: Record<str
     RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   });
-  const app = await startApp(config, pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }));
+  const app = await startApp(config, options.logger ?? pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }));
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;
   const secret = new TextEncoder().encode(TEST_SECRET);

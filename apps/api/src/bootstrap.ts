@@ -4,17 +4,19 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { PinoLoggerService } from './logging/pino-logger.service.js';
+import { logEveryRequest } from './logging/request-log.js';
 
 /** Request bodies above this are refused before parsing. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds and starts the service; the caller owns shutdown (`app.close()`). */
 export async function startApp(config: AppConfig, logger: Logger): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config, logger),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
-    { logger: new PinoLoggerService(logger), abortOnError: false },
-  );
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES });
+  logEveryRequest(adapter.getInstance(), logger.child({ component: 'http' }));
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+    logger: new PinoLoggerService(logger),
+    abortOnError: false,
+  });
   await app.listen({ port: config.port, host: config.host });
   return app;
 }

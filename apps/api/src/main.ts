@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createRootLogger(config.logLevel);
+  const logger = createRootLogger(config.logLevel, config.environment);
   const app = await startApp(config, logger);
   const { port } = app.getHttpServer().address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}/graphql` }, 'cooperation network ready');

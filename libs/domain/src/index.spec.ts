@@ -14,6 +14,7 @@ describe('@coop/domain', () => {
       'itemStreamId',
       'discussionStreamId',
       'parseStreamId',
+      'STREAM_PREFIXES',
       'EVENT_SCHEMA_VERSIONS',
       'INPUT_LIMITS',
       'COUNTRY_INFO',

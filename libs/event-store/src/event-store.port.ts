@@ -81,6 +81,20 @@ export interface StoreLimits {
   readonly maxAppendBytes?: number;
 }
 
+/** How an adapter is set up, whichever storage it sits on. */
+export interface EventStoreOptions {
+  readonly limits?: StoreLimits;
+  /**
+   * What the names of this service's own streams begin with. When given,
+   * `readAll` and `subscribeToAll` show only events of streams whose name
+   * starts with one of them (case-sensitive),
+   * so that a store shared with other applications never shows this service
+   * their streams; `append` and `readStream` still take any stream by name.
+   * When absent, every stream is the service's own.
+   */
+  readonly streamPrefixes?: readonly string[];
+}
+
 export interface EventStore {
   /**
    * Appends all events or none. Throws `VersionConflict` when `expectedVersion`
@@ -118,12 +132,13 @@ export interface EventStore {
   /** Events of one stream; an unknown stream reads as empty. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
 
-  /** Events of every stream in log order, system events (type starting with `$`) excluded. */
+  /** Events of every stream (or of the `streamPrefixes` ones) in log order, system events (type starting with `$`) excluded. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
   /**
    * Catches up from `fromPosition` (exclusive), then goes live with no gap and
-   * no duplicate; system events excluded. Ending the iteration (break, return,
+   * no duplicate; system events and other streams than the `streamPrefixes`
+   * ones excluded, as in `readAll`. Ending the iteration (break, return,
    * throw) releases everything the subscription holds.
    */
   subscribeToAll(options?: SubscribeToAllOptions): AsyncIterable<RecordedEvent>;

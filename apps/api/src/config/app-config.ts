@@ -4,11 +4,15 @@ import { join, resolve } from 'node:path';
 
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
 
+/** `NODE_ENV`. */
+export type Environment = 'development' | 'production' | 'test';
+
 export type AuthConfig =
   | { readonly kind: 'secret'; readonly secret: Uint8Array; readonly generated: boolean }
   | { readonly kind: 'jwks'; readonly jwksUrl: URL; readonly issuer: string; readonly audience: string };
 
 export interface AppConfig {
+  readonly environment: Environment;
   readonly production: boolean;
   readonly port: number;
   readonly host: string;
@@ -107,7 +111,8 @@ function developmentSecret(dataDir: string): string {
 
 /** Reads and validates the whole configuration once; throws `ConfigError` on the first bad value. */
 export function loadConfig(env: Env = process.env): AppConfig {
-  const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
+  const environment = oneOf<Environment>(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
+  const production = environment === 'production';
   const dataDir = resolve(env['DATA_DIR'] || 'data');
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -116,6 +121,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const kind = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'], 'sqlite');
   return {
+    environment,
     production,
     port: integerIn(env, 'PORT', 3000, 0, 65535),
     host: env['HOST'] || '0.0.0.0',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -10,6 +9,7 @@ import type { Logger } from 'pino';
 import { AuthenticationFailed, TokenVerifier } from '../auth/token-verifier.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
+import { correlationIdOfRequest, noteRequestError, requestLogPlugin } from '../logging/request-log.js';
 import { createErrorFormatter } from './error-formatting.js';
 import { createInputValidationPipe } from './input-validation.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
@@ -41,22 +41,16 @@ function rateLimitPlugin(limiter: RateLimiter): ApolloServerPlugin<GraphqlContex
   };
 }
 
-const CORRELATION_ID = /^[\w.:-]{1,100}$/;
-
-/** A client's correlation id is kept only when it is a plain token, so it cannot smuggle anything into the log. */
-function correlationIdOf(header: unknown): string {
-  return typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
-}
-
 async function httpContext(verifier: TokenVerifier, request: FastifyRequest): Promise<GraphqlContext> {
   try {
     return {
       viewer: await verifier.viewerFrom(request.headers.authorization),
       clientAddress: request.ip,
-      correlationId: correlationIdOf(request.headers['x-correlation-id']),
+      correlationId: correlationIdOfRequest(request),
     };
   } catch (error) {
     if (error instanceof AuthenticationFailed) {
+      noteRequestError(request, 'UNAUTHENTICATED');
       throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
     }
     throw error;
@@ -88,7 +82,7 @@ export class GraphqlApiModule {
             includeStacktraceInErrorResponses: false,
             validationRules: queryLimitRules(),
             formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
-            plugins: [rateLimitPlugin(limiter)],
+            plugins: [rateLimitPlugin(limiter), requestLogPlugin()],
             context: (request: FastifyRequest) => httpContext(verifier, request),
             // Apollo's stop closes the HTTP server and waits for every connection, live sockets
             // included: it must come after the live feeds' drain (beforeApplicationShutdown), not

@@ -1,3 +1,4 @@
+import { STREAM_PREFIXES } from '@coop/domain';
 import { type EventStore, EventStoreDbEventStore, SqliteEventStore } from '@coop/event-store';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
@@ -7,11 +8,13 @@ import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
+/** On either store, `$all` holds only the service's own streams: other applications may share an EventStoreDB. */
 function openEventStore(config: AppConfig, logger: Logger): EventStore {
   const { eventStore } = config;
-  if (eventStore.kind === 'sqlite') return new SqliteEventStore(eventStore.file);
+  if (eventStore.kind === 'sqlite') return new SqliteEventStore(eventStore.file, { streamPrefixes: STREAM_PREFIXES });
   const storeLogger = logger.child({ component: 'eventstoredb' });
   return new EventStoreDbEventStore(eventStore.connectionString, {
+    streamPrefixes: STREAM_PREFIXES,
     logger: { warn: (details, message) => storeLogger.warn(details, message) },
   });
 }

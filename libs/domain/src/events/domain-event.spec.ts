@@ -5,7 +5,13 @@ import { questionDecider } from '../question/question.decider.js';
 import { type Decider, fold } from '../shared/decider.types.js';
 import type { Issued } from '../shared/event.types.js';
 import { focalPointOf, minutesAfterNow, participantOfCountry, SECRETARIAT } from '../testing/domain.fixtures.js';
-import { discussionStreamId, itemStreamId, parseStreamId, streamIdOf } from '../streams/stream-names.js';
+import {
+  STREAM_PREFIXES,
+  discussionStreamId,
+  itemStreamId,
+  parseStreamId,
+  streamIdOf,
+} from '../streams/stream-names.js';
 import { activityOf } from './activity.js';
 import {
   DOMAIN_EVENT_TYPES,
@@ -200,6 +206,14 @@ describe('stream names', () => {
     expect(itemStreamId('QUESTION', 'abc')).toBe('question-abc');
     expect(itemStreamId('PROPOSAL', 'abc')).toBe('proposal-abc');
     expect(discussionStreamId('abc')).toBe('discussion-abc');
+  });
+
+  it('begins the name of every stream the domain writes with one of its stream prefixes, each of a category it reads', () => {
+    for (const event of everyEvent) {
+      expect(STREAM_PREFIXES.filter((prefix) => streamIdOf(event).startsWith(prefix))).toHaveLength(1);
+    }
+    expect(STREAM_PREFIXES).toEqual(['practice-', 'question-', 'proposal-', 'discussion-']);
+    for (const prefix of STREAM_PREFIXES) expect(parseStreamId(`${prefix}abc`)).not.toBeNull();
   });
 
   it('parses a stream name back, ids with dashes included', () => {

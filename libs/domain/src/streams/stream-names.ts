@@ -15,6 +15,16 @@ const CATEGORY_OF_KIND = {
 
 export const DISCUSSION_CATEGORY = 'discussion';
 
+/** Every category of stream the domain writes: a new category is added here. */
+const STREAM_CATEGORIES: readonly string[] = [...Object.values(CATEGORY_OF_KIND), DISCUSSION_CATEGORY];
+
+/**
+ * What the names of the service's own streams begin with, one per category:
+ * an event store that other applications share shows the service only these
+ * streams, so no other application may name a stream so.
+ */
+export const STREAM_PREFIXES: readonly string[] = STREAM_CATEGORIES.map((category) => `${category}-`);
+
 export const itemStreamId = (kind: ItemKind, id: string): string => `${CATEGORY_OF_KIND[kind]}-${id}`;
 
 export const discussionStreamId = (itemId: string): string => `${DISCUSSION_CATEGORY}-${itemId}`;

@@ -9,10 +9,13 @@ import {
   WrongExpectedVersionError,
   excludeSystemEvents,
   jsonEvent,
+  streamNameFilter,
   type AllStreamResolvedEvent,
+  type Position,
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { EventStoreDbDouble } from '../../../../test/eventstoredb-double/eventstoredb-double.server.js';
+import { readAllFiltered } from './eventstoredb-all-filter.js';
 
 /**
  * The double speaks to the real client with EventStoreDB's rules, which is
@@ -40,12 +43,98 @@ describe('EventStoreDB double', () => {
     return events;
   };
 
-  it('keeps system events in $all: an epoch per start and a $streams link per new stream', async () => {
+  const compare = (a: Position, b: Position): number =>
+    a.commit === b.commit ? Number(a.prepare - b.prepare) : Number(a.commit - b.commit);
+
+  it('writes an epoch record per start, which $all leaves out as servers since 21.10 do, and a $streams link per new stream, which it keeps', async () => {
     await client.appendToStream('a-1', [event()]);
     await double.stop();
     await double.start();
-    const types = (await collect(client.readAll())).map((resolved) => resolved.event?.type);
-    expect(types).toEqual(['$epoch-information', 'Tested', '$>', '$epoch-information']);
+    expect((await collect(client.readAll())).map((resolved) => resolved.event?.type)).toEqual(['Tested', '$>']);
+    expect(await collect(client.readStream('$epochs'))).toHaveLength(2);
+  });
+
+  it('answers a filtered read of $all with up to the count of matching events, however many others lie between', async () => {
+    const own = [event(), event(), event()];
+    await client.appendToStream('own-1', [own[0]!]);
+    await client.appendToStream('other-1', Array.from({ length: 70 }, event));
+    await client.appendToStream('own-2', [own[1]!, own[2]!]);
+    await client.appendToStream('Own-3', [event()]);
+    const read = (
+      fromPosition: typeof START | typeof END,
+      direction: typeof FORWARDS | typeof BACKWARDS,
+      maxCount = 10,
+    ) =>
+      collect(
+        readAllFiltered(client, {
+          fromPosition,
+          direction,
+          maxCount,
+          filter: streamNameFilter({ prefixes: ['own-'] }),
+        }),
+      );
+    const ids = (events: AllStreamResolvedEvent[]) => events.map((resolved) => resolved.event?.id);
+
+    expect(ids(await read(START, FORWARDS))).toEqual(own.map((e) => e.id));
+    expect(ids(await read(START, FORWARDS, 2))).toEqual([own[0]!.id, own[1]!.id]);
+    expect(ids(await read(END, BACKWARDS, 1))).toEqual([own[2]!.id]);
+    const types = await collect(
+      readAllFiltered(client, {
+        fromPosition: START,
+        direction: FORWARDS,
+        maxCount: 1000,
+        filter: excludeSystemEvents(),
+      }),
+    );
+    expect(types.every((resolved) => resolved.event?.type === 'Tested')).toBe(true);
+    expect(types).toHaveLength(74);
+  });
+
+  it('sends the checkpoints of a filtered subscription where and when EventStoreDB does', async () => {
+    // The epoch, 64 other events and their stream's $streams link, then an own event and its link: 68 records.
+    await client.appendToStream('other-1', Array.from({ length: 64 }, event));
+    const ownEvent = event();
+    await client.appendToStream('own-1', [ownEvent]);
+    const other = await collect(client.readStream('other-1'));
+    const position = (index: number): Position => other[index]?.event?.position as Position;
+
+    const seen: Array<{ kind: 'event' | 'checkpoint'; position: Position } | { kind: 'caughtUp' }> = [];
+    const subscription = client.subscribeToAll({
+      fromPosition: START,
+      filter: streamNameFilter({
+        prefixes: ['own-'],
+        checkpointReached: (_subscription, at) => void seen.push({ kind: 'checkpoint', position: at }),
+      }),
+    });
+    subscription.on('data', (resolved: AllStreamResolvedEvent) =>
+      seen.push({ kind: 'event', position: resolved.event?.position as Position }),
+    );
+    await new Promise<void>((resolve) => subscription.once('caughtUp', resolve));
+    seen.push({ kind: 'caughtUp' });
+
+    // Catching up, in pages of 32 records: a checkpoint at the start of each full page (the first one at the
+    // log's start), then the own event, then one at the last event sent on reaching the end.
+    const ownPosition = (await collect(client.readStream('own-1')))[0]?.event?.position as Position;
+    expect(seen.map((entry) => entry.kind)).toEqual(['checkpoint', 'checkpoint', 'event', 'checkpoint', 'caughtUp']);
+    const [first, second, , last] = seen as Array<{ position: Position }>;
+    expect(first?.position).toEqual({ commit: 0n, prepare: 0n });
+    // The second page starts after the epoch and the first 31 other events.
+    expect(compare(second!.position, position(30))).toBeGreaterThan(0);
+    expect(compare(second!.position, position(31))).toBeLessThanOrEqual(0);
+    expect(last?.position).toEqual(ownPosition);
+
+    // Live: one checkpoint at the 32nd record committed since subscribing, matching or not.
+    seen.length = 0;
+    const laterArrived = new Promise((resolve) => subscription.once('data', resolve));
+    await client.appendToStream('other-1', Array.from({ length: 40 }, event));
+    await client.appendToStream('own-1', [event()]);
+    await laterArrived;
+    const liveOther = await collect(client.readStream('other-1', { fromRevision: 64n }));
+    await subscription.unsubscribe();
+    expect(seen).toEqual([
+      { kind: 'checkpoint', position: liveOther[31]?.event?.position },
+      { kind: 'event', position: (await collect(client.readStream('own-1')))[1]?.event?.position },
+    ]);
   });
 
   it('honours the event-type filter of excludeSystemEvents on subscriptions, then confirms catching up', async () => {

@@ -17,6 +17,7 @@ import {
   type AllStreamRecordedEvent,
   type AppendExpectedRevision,
   type EventData,
+  type Filter,
   type JSONType,
   type Position as EventStoreDbPosition,
   type ReadPosition,
@@ -33,6 +34,7 @@ import {
 import type {
   AppendResult,
   EventStore,
+  EventStoreOptions,
   ExpectedVersion,
   JsonObject,
   JsonValue,
@@ -43,6 +45,8 @@ import type {
   StoreLimits,
   SubscribeToAllOptions,
 } from '../event-store.port.js';
+import { validateStreamPrefixes } from '../stream-prefixes.js';
+import { allFilter, isSystemEvent, readAllFiltered } from './eventstoredb-all-filter.js';
 import { decodePosition, encodePosition } from './eventstoredb-position.js';
 import {
   EventStoreDbSubscription,
@@ -54,8 +58,7 @@ const DEFAULT_PING_TIMEOUT_MS = 5_000;
 /** `$all` is read in pages of this many events while system events are skipped. */
 const READ_ALL_PAGE = 1_000;
 
-export interface EventStoreDbEventStoreOptions {
-  readonly limits?: StoreLimits;
+export interface EventStoreDbEventStoreOptions extends EventStoreOptions {
   /** Told about dropped subscriptions and their resubscription; silent by default. */
   readonly logger?: SubscriptionLogger;
   readonly retry?: SubscriptionRetry;
@@ -73,6 +76,9 @@ const silent: SubscriptionLogger = { warn: () => undefined };
  * Two rules of the port rest on the server: idempotent retries are
  * EventStoreDB's own, and it does not keep event ids unique across streams,
  * so reusing an id elsewhere than at its idempotent place is not detected.
+ *
+ * `$all` is read and followed through a server-side filter (`allFilter`): on
+ * a server other applications share, their streams never leave the server.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
@@ -80,11 +86,13 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly logger: SubscriptionLogger;
   private readonly retry: SubscriptionRetry | undefined;
   private readonly pingTimeoutMs: number;
+  private readonly filter: Filter;
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
   private closed = false;
 
   /** `connectionString` as EventStoreDB clients take it: `esdb://host:2113?tls=false`, or a cluster's `esdb+discover://…`. */
   constructor(connectionString: string, options: EventStoreDbEventStoreOptions = {}) {
+    this.filter = allFilter(validateStreamPrefixes(options.streamPrefixes));
     this.client = EventStoreDBClient.connectionString(connectionString);
     this.limits = resolveLimits(options.limits);
     this.logger = options.logger ?? silent;
@@ -158,7 +166,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (at !== undefined && samePosition(at.position, start) && !isSystemEvent(at))
           events.push(toRecordedEvent(at));
       }
-      // Client 6.2 sends no filter with `readAll`, so system events are skipped here, page by page.
+      // With stream prefixes the server leaves in the system events of those streams: they are skipped here, page by page.
       let from: ReadPosition = start ?? (backwards ? END : START);
       let skip: EventStoreDbPosition | undefined;
       while (events.length < limit) {
@@ -191,6 +199,7 @@ export class EventStoreDbEventStore implements EventStore {
         const subscription = new EventStoreDbSubscription({
           client: this.client,
           after,
+          filter: this.filter,
           toRecordedEvent,
           toStoreError: (error) => this.toStoreError(error),
           isTransient,
@@ -243,7 +252,8 @@ export class EventStoreDbEventStore implements EventStore {
     maxCount: number,
   ): Promise<AllStreamRecordedEvent[]> {
     const events: AllStreamRecordedEvent[] = [];
-    for await (const resolved of this.client.readAll({ fromPosition: from, direction, maxCount })) {
+    const read = readAllFiltered(this.client, { fromPosition: from, direction, maxCount, filter: this.filter });
+    for await (const resolved of read) {
       if (resolved.event !== undefined) events.push(resolved.event);
     }
     return events;
@@ -342,10 +352,6 @@ function isTransient(error: unknown): boolean {
     error instanceof DeadlineExceededError ||
     error instanceof NotLeaderError
   );
-}
-
-function isSystemEvent(event: EventStoreDbRecordedEvent): boolean {
-  return event.type.startsWith('$');
 }
 
 function samePosition(a: EventStoreDbPosition | undefined, b: EventStoreDbPosition): boolean {

@@ -1,14 +1,15 @@
 import {
   START,
-  excludeSystemEvents,
   type AllStreamRecordedEvent,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
   type EventStoreDBClient,
+  type Filter,
   type Position,
 } from '@eventstore/db-client';
 import type { EventStoreError } from '../event-store.errors.js';
 import type { RecordedEvent } from '../event-store.port.js';
+import { isSystemEvent } from './eventstoredb-all-filter.js';
 import { encodePosition } from './eventstoredb-position.js';
 
 /** The subset of a pino logger the adapter uses. */
@@ -26,6 +27,8 @@ export interface SubscriptionContext {
   readonly client: EventStoreDBClient;
   /** Where to resume: strictly after this position. */
   readonly after: typeof START | Position;
+  /** The server-side filter (see `allFilter`). */
+  readonly filter: Filter;
   readonly toRecordedEvent: (event: AllStreamRecordedEvent) => RecordedEvent;
   readonly toStoreError: (error: unknown) => EventStoreError;
   readonly isTransient: (error: unknown) => boolean;
@@ -43,8 +46,8 @@ interface Attempt {
 }
 
 /**
- * A catch-up subscription to `$all` (system events filtered out by the
- * server) that outlives the connection: when the server drops it, it
+ * A catch-up subscription to `$all`, filtered by the server (see
+ * `allFilter`), that outlives the connection: when the server drops it, it
  * subscribes again strictly after the last event it handed out, so the
  * consumer sees neither a gap nor a repeat. Pull-based: the server is read
  * only as fast as the consumer asks, and `return()` ends it even while a
@@ -106,6 +109,7 @@ export class EventStoreDbSubscription implements AsyncIterableIterator<RecordedE
         continue;
       }
       this.after = event.position;
+      if (isSystemEvent(event)) continue;
       return { done: false, value: this.context.toRecordedEvent(event) };
     }
     return { done: true, value: undefined };
@@ -114,7 +118,7 @@ export class EventStoreDbSubscription implements AsyncIterableIterator<RecordedE
   private subscribe(): Attempt {
     const subscription = this.context.client.subscribeToAll({
       fromPosition: this.after,
-      filter: excludeSystemEvents(),
+      filter: this.context.filter,
     });
     // The server confirms a working subscription: the next drop starts the delays afresh.
     subscription.once('confirmation', () => {

@@ -5,6 +5,7 @@ import { InvalidAppend, StoreClosed, StoreUnavailable, VersionConflict } from '.
 import type {
   AppendResult,
   EventStore,
+  EventStoreOptions,
   ExpectedVersion,
   NewEvent,
   ReadAllOptions,
@@ -13,6 +14,7 @@ import type {
   StoreLimits,
   SubscribeToAllOptions,
 } from '../event-store.port.js';
+import { validateStreamPrefixes } from '../stream-prefixes.js';
 import { decodePosition, encodePosition } from './sqlite-position.js';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.js';
 
@@ -54,6 +56,11 @@ interface EventRow {
   recorded_at: string;
 }
 
+interface LogRow extends EventRow {
+  /** 1 when the row is in one of the store's own streams (see `ownStreamSql`). */
+  own: number;
+}
+
 /** Live stores per database file, so that a commit wakes subscribers of every instance in this process. */
 const storesByFile = new Map<string, Set<SqliteEventStore>>();
 
@@ -87,12 +94,14 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly streamBackwards: Database.Statement<[string, number, number], EventRow>;
   private readonly allForwards: Database.Statement<[number, number], EventRow>;
   private readonly allBackwards: Database.Statement<[number, number], EventRow>;
-  private readonly logAfter: Database.Statement<[number, number], EventRow>;
+  /** Every row, own streams or not, so that a subscription reads past other streams' rows once. */
+  private readonly logAfter: Database.Statement<[number, number], LogRow>;
   private readonly dataVersion: Database.Statement<[], number>;
   private readonly select1: Database.Statement<[], number>;
 
-  constructor(file: string, limits: StoreLimits = {}) {
-    this.limits = resolveLimits(limits);
+  constructor(file: string, options: EventStoreOptions = {}) {
+    this.limits = resolveLimits(options.limits);
+    const own = ownStreamSql(validateStreamPrefixes(options.streamPrefixes));
     try {
       this.db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
       this.db.pragma('journal_mode = WAL');
@@ -126,12 +135,14 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?`,
     );
     this.allForwards = db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE position >= ? AND ${NOT_SYSTEM} ORDER BY position LIMIT ?`,
+      `SELECT ${COLUMNS} FROM events WHERE position >= ? AND ${NOT_SYSTEM} AND ${own} ORDER BY position LIMIT ?`,
     );
     this.allBackwards = db.prepare(
-      `SELECT ${COLUMNS} FROM events WHERE position <= ? AND ${NOT_SYSTEM} ORDER BY position DESC LIMIT ?`,
+      `SELECT ${COLUMNS} FROM events WHERE position <= ? AND ${NOT_SYSTEM} AND ${own} ORDER BY position DESC LIMIT ?`,
     );
-    this.logAfter = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+    this.logAfter = db.prepare(
+      `SELECT ${COLUMNS}, ${own} AS own FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    );
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.select1 = db.prepare<[], number>('SELECT 1').pluck();
 
@@ -220,7 +231,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     const rows = this.logAfter.all(sequence, limit);
     const events: RecordedEvent[] = [];
     for (const row of rows) {
-      if (!row.type.startsWith('$')) events.push(toRecordedEvent(row));
+      if (row.own === 1 && !row.type.startsWith('$')) events.push(toRecordedEvent(row));
     }
     const last = rows[rows.length - 1];
     return { events, lastSequence: last === undefined ? sequence : last.position, exhausted: rows.length < limit };
@@ -339,6 +350,16 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private assertOpen(): void {
     if (this.closed) throw new StoreClosed();
   }
+}
+
+/**
+ * SQL true for a row of one of the store's own streams. The prefixes are
+ * fixed for the store's life, so they go into the statements as quoted
+ * literals; `instr` compares case-sensitively, as EventStoreDB's filter does.
+ */
+function ownStreamSql(prefixes: readonly string[] | undefined): string {
+  if (prefixes === undefined) return '1';
+  return `(${prefixes.map((prefix) => `instr(stream_id, '${prefix.replaceAll("'", "''")}') = 1`).join(' OR ')})`;
 }
 
 /** `new Date().toISOString()`, formatted once per millisecond: at thousands of appends a second it showed in profiles. */

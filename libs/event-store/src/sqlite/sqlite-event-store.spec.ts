@@ -81,6 +81,22 @@ describe('SqliteEventStore', () => {
     expect(() => store.subscribeToAll({ fromPosition: '12' })).toThrow(RangeError);
   });
 
+  it('takes any characters in stream prefixes, quotes and wildcards of SQL included', async () => {
+    const streams = ["o'neil-1", 'o-1', '100%-1', '1000-1', 'a_b-1', 'axb-1'];
+    for (const streamId of streams) await store.append(streamId, [event()]);
+    const own = new SqliteEventStore(file, { streamPrefixes: ["o'neil-", '100%-', 'a_b-'] });
+    try {
+      expect((await own.readAll()).map((recorded) => recorded.streamId)).toEqual(["o'neil-1", '100%-1', 'a_b-1']);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('refuses an empty list of stream prefixes, or an empty prefix, which would show nothing or everything', () => {
+    expect(() => new SqliteEventStore(file, { streamPrefixes: [] })).toThrow(RangeError);
+    expect(() => new SqliteEventStore(file, { streamPrefixes: ['a-', ''] })).toThrow(RangeError);
+  });
+
   it('encodes positions so that string order is numeric order past a power of ten', async () => {
     for (let i = 0; i < 11; i += 1) await store.append('a-1', [event()]);
     const positions = (await store.readAll()).map((recorded) => recorded.position);

@@ -3,8 +3,9 @@ import type { RecordedEvent } from '../event-store.port.js';
 /** What a subscription needs from the store: a bounded read of the log and a way to let go. */
 export interface SubscriptionSource {
   /**
-   * Up to `limit` rows of the log after `sequence`, system events filtered
-   * out. `lastSequence` covers filtered rows too, so they are not read again;
+   * Up to `limit` rows of the log after `sequence`, system events and other
+   * streams than the store's own filtered out. `lastSequence` covers filtered
+   * rows too, so they are not read again;
    * `exhausted` says fewer than `limit` rows were there.
    */
   readAfter(sequence: number, limit: number): { events: RecordedEvent[]; lastSequence: number; exhausted: boolean };

@@ -1,6 +1,6 @@
-import type { EventStore, JsonValue, StoreLimits } from '../event-store.port.js';
+import type { EventStore, EventStoreOptions, JsonValue } from '../event-store.port.js';
 
-export type { StoreLimits } from '../event-store.port.js';
+export type { EventStoreOptions } from '../event-store.port.js';
 
 /**
  * How a child process opens the same storage: it imports `module` (an absolute path
@@ -16,7 +16,7 @@ export interface ChildOpenSpec {
 /** One empty backing storage (a SQLite file, an EventStoreDB server) for one test. */
 export interface ConformanceStorage {
   /** Opens another store instance over the same storage; the caller closes it. */
-  open(limits?: StoreLimits): Promise<EventStore>;
+  open(options?: EventStoreOptions): Promise<EventStore>;
   readonly childOpenSpec: ChildOpenSpec;
   dispose(): Promise<void>;
 }

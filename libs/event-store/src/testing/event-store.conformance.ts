@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InvalidAppend, PayloadTooLarge, StoreClosed, VersionConflict } from '../event-store.errors.js';
 import type {
   EventStore,
+  EventStoreOptions,
   ExpectedVersion,
   JsonObject,
   JsonValue,
@@ -9,6 +10,8 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port.js';
+import { chainEvents } from '../hash-chain.js';
+import { checkIntegrity } from '../integrity-check.js';
 import { AppendLoopProcess } from './append-loop.process.js';
 import type { ConformanceStorage, ConformanceTarget } from './conformance-target.js';
 
@@ -68,6 +71,32 @@ function take(store: EventStore, count: number, options?: SubscribeToAllOptions)
   return withinGuard(collect(), `waiting for ${count} events from subscribeToAll`);
 }
 
+/**
+ * The store under test is opened with these stream prefixes, which cover
+ * every stream the suite writes as its own, and shares its storage with the
+ * streams of `writeOtherApplicationStreams`: every test shows, among the
+ * rest, that those never show through.
+ */
+const OWN_STREAM_PREFIXES = ['a-', 'b-', 'c-', 's-', 'shared-', 'practice-', 'unicode-', 'big-', 'nobody-'];
+
+/**
+ * Another application's streams on the same storage. None begins with an own
+ * prefix, some come close (another case, a longer category); one carries a
+ * hash chain of that application's own making, which is not this service's,
+ * the others no hash at all.
+ */
+async function writeOtherApplicationStreams(store: EventStore): Promise<void> {
+  await store.append('billing-1', [
+    newEvent('InvoiceIssued', { amount: 120 }, { hash: 'sha1:0be1c2', previousHash: null }),
+    newEvent('InvoicePaid', { amount: 120 }, { hash: 'sha1:77ad01', previousHash: 'sha1:0be1c2' }),
+  ]);
+  await store.append('A-1', [newEvent('Tested', { foreign: true })]);
+  await store.append('ab-1', [newEvent('Tested', { foreign: true }, { correlationId: 'elsewhere' })]);
+}
+
+const isOwn = (event: RecordedEvent): boolean =>
+  OWN_STREAM_PREFIXES.some((prefix) => event.streamId.startsWith(prefix));
+
 const ids = (events: readonly { id: string }[]): string[] => events.map((event) => event.id);
 const positions = (events: readonly RecordedEvent[]): string[] => events.map((event) => event.position);
 
@@ -97,14 +126,24 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
     let store: EventStore;
     const opened: EventStore[] = [];
 
-    const open = async (limits?: Parameters<ConformanceStorage['open']>[0]): Promise<EventStore> => {
-      const instance = await storage.open(limits);
+    /** The store as the suite's service opens it: its own streams only. */
+    const open = async (options: EventStoreOptions = {}): Promise<EventStore> => {
+      const instance = await storage.open({ streamPrefixes: OWN_STREAM_PREFIXES, ...options });
+      opened.push(instance);
+      return instance;
+    };
+    /** The same storage with every stream shown, as another application might open it. */
+    const openShowingEveryStream = async (): Promise<EventStore> => {
+      const instance = await storage.open();
       opened.push(instance);
       return instance;
     };
 
     beforeEach(async () => {
       storage = await target.createStorage();
+      const otherApplication = await storage.open();
+      await writeOtherApplicationStreams(otherApplication);
+      await otherApplication.close();
       store = await open();
     });
 
@@ -460,6 +499,90 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
       });
     });
 
+    describe('a storage shared with other applications', () => {
+      it('shows every stream to a store opened without stream prefixes', async () => {
+        await store.append('a-1', newEvents(1));
+        const everything = await openShowingEveryStream();
+        expect((await everything.readAll()).map((event) => event.streamId)).toEqual([
+          'billing-1',
+          'billing-1',
+          'A-1',
+          'ab-1',
+          'a-1',
+        ]);
+      });
+
+      it('reads only its own streams from $all, forwards and backwards, from positions, within limits', async () => {
+        const other = await openShowingEveryStream();
+        await store.append('a-1', newEvents(2));
+        await other.append('billing-1', newEvents(40, 'InvoiceIssued'));
+        await store.append('b-1', newEvents(1));
+        await other.append('A-1', newEvents(3));
+        await store.append('a-1', newEvents(2));
+        // The log ends with another application's events, as a shared server's often does.
+        await other.append('ab-1', newEvents(40));
+
+        const everything = await other.readAll();
+        const own = everything.filter(isOwn);
+        expect(own.map((event) => event.streamId)).toEqual(['a-1', 'a-1', 'b-1', 'a-1', 'a-1']);
+        const at = (index: number): string => own[index]?.position as string;
+        expect(await store.readAll()).toEqual(own);
+        expect(await store.readAll({ direction: 'backwards' })).toEqual([...own].reverse());
+        expect(await store.readAll({ direction: 'backwards', limit: 1 })).toEqual([own[4]]);
+        expect(await store.readAll({ fromPosition: at(1), limit: 2 })).toEqual([own[1], own[2]]);
+        expect(await store.readAll({ direction: 'backwards', fromPosition: at(3), limit: 2 })).toEqual([
+          own[3],
+          own[2],
+        ]);
+        expect(await store.readAll({ fromPosition: at(4) })).toEqual([own[4]]);
+        // Any stream is still read and written by name.
+        expect(await store.readStream('billing-1')).toEqual(await other.readStream('billing-1'));
+      });
+
+      it('follows only its own streams, catching up and live, while other applications keep writing', async () => {
+        const other = await openShowingEveryStream();
+        await store.append('a-1', newEvents(3));
+        await other.append('billing-1', newEvents(100, 'InvoiceIssued'));
+        await store.append('b-1', newEvents(2));
+        const received = take(store, 5 + 30);
+        await Promise.all([
+          appendInBackground(store, ['a-1', 'c-1', 's-0'], 30),
+          appendInBackground(other, ['billing-1', 'A-1', 'ab-1'], 90),
+        ]);
+        const delivered = await received;
+        expect(delivered).toEqual(await store.readAll());
+        expect(delivered.every(isOwn)).toBe(true);
+
+        const [, second] = delivered;
+        expect(await take(store, 3, { fromPosition: second?.position })).toEqual(delivered.slice(2, 5));
+      });
+
+      it('checks the hash chains of its own streams only: another application’s hashes, or none, are not its concern', async () => {
+        const chained = async (streamId: string, count: number): Promise<void> => {
+          const [last] = await store.readStream(streamId, { direction: 'backwards', limit: 1 });
+          const hash = last?.metadata['hash'];
+          const events = chainEvents(
+            streamId,
+            last?.version ?? 0,
+            typeof hash === 'string' ? hash : null,
+            newEvents(count),
+          );
+          await store.append(streamId, events, { expectedVersion: last?.version ?? 'noStream' });
+        };
+        await chained('practice-1', 2);
+        await chained('a-1', 1);
+        await chained('practice-1', 1);
+
+        expect(await checkIntegrity(store)).toEqual({ valid: true, streamsChecked: 2, eventsChecked: 4, problems: [] });
+        // Shown every stream, the same check finds the other application's events unsound.
+        const everything = await checkIntegrity(await openShowingEveryStream());
+        expect(everything.valid).toBe(false);
+        expect(everything.problems.map((problem) => problem.split(' ')[0])).toEqual(
+          expect.arrayContaining(['billing-1', 'A-1', 'ab-1']),
+        );
+      });
+    });
+
     describe('payloads', () => {
       it('round-trips unicode byte-exact', async () => {
         const text =
@@ -510,7 +633,7 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
       };
 
       it('accepts an event at the limit and refuses one byte more with PayloadTooLarge, writing nothing', async () => {
-        const limited = await open({ maxEventBytes: 1000, maxAppendBytes: 5000 });
+        const limited = await open({ limits: { maxEventBytes: 1000, maxAppendBytes: 5000 } });
         await expect(limited.append('a-1', [eventOfSize(1000)])).resolves.toMatchObject({ nextVersion: 1 });
         const error = await rejection(limited.append('a-1', [eventOfSize(500), eventOfSize(1001)]));
         expect(error).toBeInstanceOf(PayloadTooLarge);
@@ -519,7 +642,7 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
       });
 
       it('refuses an append over the limit with PayloadTooLarge, writing nothing', async () => {
-        const limited = await open({ maxEventBytes: 1000, maxAppendBytes: 2500 });
+        const limited = await open({ limits: { maxEventBytes: 1000, maxAppendBytes: 2500 } });
         await expect(
           limited.append('a-1', [eventOfSize(1000), eventOfSize(1000), eventOfSize(500)]),
         ).resolves.toMatchObject({
@@ -533,7 +656,7 @@ export function describeEventStoreConformance(target: ConformanceTarget): void {
       });
 
       it('counts bytes, not characters', async () => {
-        const limited = await open({ maxEventBytes: 100, maxAppendBytes: 1000 });
+        const limited = await open({ limits: { maxEventBytes: 100, maxAppendBytes: 1000 } });
         // 64 UTF-16 code units, 124 bytes.
         expect(await rejection(limited.append('a-1', [newEvent('Sized', '😀'.repeat(30))]))).toBeInstanceOf(
           PayloadTooLarge,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { EventStoreDbDouble } from '../../../../../test/eventstoredb-double/eventstoredb-double.server.js';
-import type { EventStore, JsonValue, StoreLimits } from '../../event-store.port.js';
+import type { EventStore, EventStoreOptions, JsonValue } from '../../event-store.port.js';
 import type { ConformanceTarget } from '../../testing/conformance-target.js';
 import { EventStoreDbEventStore } from '../eventstoredb-event-store.adapter.js';
 import { ScopedEventStore, type Scope } from './scoped-event-store.js';
@@ -24,9 +24,11 @@ export async function openEventStoreDbInChild(argument: JsonValue): Promise<Even
   return open(connectionString, scope);
 }
 
-function open(connectionString: string, scope: Scope | undefined, limits?: StoreLimits): EventStore {
-  const store = new EventStoreDbEventStore(connectionString, { limits });
-  return scope === undefined ? store : new ScopedEventStore(store, scope);
+/** In a scope, the store's own streams are the scope's: its prefix goes before each of the caller's. */
+function open(connectionString: string, scope: Scope | undefined, options: EventStoreOptions = {}): EventStore {
+  if (scope === undefined) return new EventStoreDbEventStore(connectionString, options);
+  const streamPrefixes = (options.streamPrefixes ?? ['']).map((prefix) => `${scope.prefix}${prefix}`);
+  return new ScopedEventStore(new EventStoreDbEventStore(connectionString, { ...options, streamPrefixes }), scope);
 }
 
 function childOpenSpec(argument: ChildArgument): { module: string; exportName: string; argument: JsonValue } {
@@ -44,8 +46,8 @@ export const eventStoreDbDoubleTarget: ConformanceTarget = {
     const double = await EventStoreDbDouble.start({ maxAppendSize: SERVER_MAX_APPEND_SIZE });
     const connectionString = double.connectionString;
     return {
-      async open(limits?: StoreLimits) {
-        return open(connectionString, undefined, limits);
+      async open(options?: EventStoreOptions) {
+        return open(connectionString, undefined, options);
       },
       childOpenSpec: childOpenSpec({ connectionString }),
       async dispose() {
@@ -69,8 +71,8 @@ export function eventStoreDbServerTarget(connectionString: string): ConformanceT
       const [head] = await probe.readAll({ direction: 'backwards', limit: 1 }).finally(() => probe.close());
       const scope: Scope = { prefix: `t${randomUUID().replaceAll('-', '')}_`, floor: head?.position };
       return {
-        async open(limits?: StoreLimits) {
-          return open(connectionString, scope, limits);
+        async open(options?: EventStoreOptions) {
+          return open(connectionString, scope, options);
         },
         childOpenSpec: childOpenSpec({ connectionString, scope }),
         async dispose() {},

@@ -19,13 +19,11 @@ export interface Scope {
   readonly floor: Position | undefined;
 }
 
-const PAGE = 500;
-
 /**
  * Test-only view of a shared EventStoreDB server as if it held only one
- * storage's streams: stream names get the scope's prefix, and `$all` shows
- * only those streams, from the scope's floor on. Everything else is the
- * wrapped store's own behaviour.
+ * storage's streams: stream names get the scope's prefix, which the wrapped
+ * store is opened with as its stream prefix, so that its `$all` holds only
+ * the scope's streams. Everything else is the wrapped store's own behaviour.
  */
 export class ScopedEventStore implements EventStore {
   constructor(
@@ -51,25 +49,9 @@ export class ScopedEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    const backwards = options.direction === 'backwards';
-    const floor = this.scope.floor;
-    const events: RecordedEvent[] = [];
-    let from = options.fromPosition ?? (backwards ? undefined : floor);
-    let skip: Position | undefined;
-    while (events.length < limit) {
-      const page = await this.inner.readAll({ fromPosition: from, direction: options.direction, limit: PAGE });
-      for (const event of page) {
-        if (events.length === limit || (backwards && floor !== undefined && event.position <= floor)) return events;
-        if (event.position !== skip && this.inScope(event)) events.push(this.unscoped(event));
-      }
-      const last = page[page.length - 1];
-      if (last === undefined || page.length < PAGE) break;
-      // Both directions start at `from`, inclusive, which this page already held.
-      from = last.position;
-      skip = last.position;
-    }
-    return events;
+    // The scope's events all come after its floor: a read from the start need not look earlier.
+    const fromPosition = options.fromPosition ?? (options.direction === 'backwards' ? undefined : this.scope.floor);
+    return (await this.inner.readAll({ ...options, fromPosition })).map((event) => this.unscoped(event));
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AsyncIterable<RecordedEvent> {
@@ -78,11 +60,8 @@ export class ScopedEventStore implements EventStore {
       [Symbol.asyncIterator]: () => {
         const events = inner[Symbol.asyncIterator]();
         const next = async (): Promise<IteratorResult<RecordedEvent>> => {
-          for (;;) {
-            const step = await events.next();
-            if (step.done) return step;
-            if (this.inScope(step.value)) return { done: false, value: this.unscoped(step.value) };
-          }
+          const step = await events.next();
+          return step.done ? step : { done: false, value: this.unscoped(step.value) };
         };
         const iterator: AsyncIterableIterator<RecordedEvent> = {
           next,
@@ -105,10 +84,6 @@ export class ScopedEventStore implements EventStore {
   /** The empty name stays empty, so that the store still refuses it. */
   private scoped(streamId: string): string {
     return streamId === '' ? streamId : `${this.scope.prefix}${streamId}`;
-  }
-
-  private inScope(event: RecordedEvent): boolean {
-    return event.streamId.startsWith(this.scope.prefix);
   }
 
   private unscoped(event: RecordedEvent): RecordedEvent {

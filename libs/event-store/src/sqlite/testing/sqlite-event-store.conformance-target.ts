@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { JsonValue, StoreLimits } from '../../event-store.port.js';
+import type { EventStoreOptions, JsonValue } from '../../event-store.port.js';
 import type { ConformanceTarget } from '../../testing/conformance-target.js';
 import { SqliteEventStore } from '../sqlite-event-store.adapter.js';
 
@@ -19,8 +19,8 @@ export const sqliteConformanceTarget: ConformanceTarget = {
     const directory = await mkdtemp(join(tmpdir(), 'event-store-'));
     const file = join(directory, 'events.sqlite');
     return {
-      async open(limits?: StoreLimits) {
-        return new SqliteEventStore(file, limits);
+      async open(options?: EventStoreOptions) {
+        return new SqliteEventStore(file, options);
       },
       childOpenSpec: {
         module: fileURLToPath(import.meta.url),
