@@ -18,9 +18,7 @@ const audience: fc.Arbitrary<Audience> = fc.oneof(
     .uniqueArray(fc.constantFrom(...SUBREGIONS), { minLength: 1 })
     .map<Audience>((subregions) => ({ scope: 'SUBREGIONS', subregions, countries: [] })),
   // Empty: a consultation's default, seen by its originating and consulted countries only.
-  fc
-    .uniqueArray(country)
-    .map<Audience>((countries) => ({ scope: 'COUNTRIES', subregions: [], countries })),
+  fc.uniqueArray(country).map<Audience>((countries) => ({ scope: 'COUNTRIES', subregions: [], countries })),
 );
 
 // Partner countries stand for a proposal's partners and a consultation's consulted countries alike.
