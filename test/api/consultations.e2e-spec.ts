@@ -122,7 +122,7 @@ describe('a transboundary consultation, from request to conclusion', () => {
     };
 
     const consultation = await requestConsultation(app, kzFocalPoint, {
-      title: 'Raising the Kumtor tailings dam upstream of the Chu',
+      title: 'Raising a tailings dam near the KG border',
     });
     expect(consultation).toMatchObject({
       __typename: 'TransboundaryConsultation',
