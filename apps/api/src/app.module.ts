@@ -4,6 +4,8 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { ConsultationsModule } from './consultations/consultations.module.js';
+import { CountryProfilesModule } from './country-profiles/country-profiles.module.js';
 import { DiscussionsModule } from './discussions/discussions.module.js';
 import { FeedModule } from './feed/feed.module.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
@@ -38,6 +40,8 @@ export class AppModule {
         PracticesModule,
         QuestionsModule,
         ProposalsModule,
+        ConsultationsModule,
+        CountryProfilesModule,
         DiscussionsModule,
         FeedModule,
         AuditModule,

@@ -1,3 +1,12 @@
+import type { ConsultationCommand } from './consultation/consultation.commands.js';
+import { consultationDecider, type ConsultationState } from './consultation/consultation.decider.js';
+import { CONSULTATION_EVENT_SCHEMA_VERSIONS, type ConsultationEvent } from './consultation/consultation.events.js';
+import type { CountryProfileCommand } from './country-profile/country-profile.commands.js';
+import { countryProfileDecider, type CountryProfileState } from './country-profile/country-profile.decider.js';
+import {
+  COUNTRY_PROFILE_EVENT_SCHEMA_VERSIONS,
+  type CountryProfileEvent,
+} from './country-profile/country-profile.events.js';
 import type { DiscussionCommand } from './discussion/discussion.commands.js';
 import { discussionDecider, type DiscussionState } from './discussion/discussion.decider.js';
 import { DISCUSSION_EVENT_SCHEMA_VERSIONS, type DiscussionEvent } from './discussion/discussion.events.js';
@@ -11,7 +20,7 @@ import type { QuestionCommand } from './question/question.commands.js';
 import { questionDecider, type QuestionState } from './question/question.decider.js';
 import { QUESTION_EVENT_SCHEMA_VERSIONS, type QuestionEvent } from './question/question.events.js';
 import type { Aggregate } from './shared/aggregate.types.js';
-import { discussionStreamId, itemStreamId } from './streams/stream-names.js';
+import { countryStreamId, discussionStreamId, itemStreamId } from './streams/stream-names.js';
 
 export const practiceAggregate: Aggregate<PracticeCommand, PracticeEvent, PracticeState> = {
   decider: practiceDecider,
@@ -29,6 +38,18 @@ export const proposalAggregate: Aggregate<ProposalCommand, ProposalEvent, Propos
   decider: proposalDecider,
   schemaVersions: PROPOSAL_EVENT_SCHEMA_VERSIONS,
   streamIdOf: (command) => itemStreamId('PROPOSAL', command.proposalId),
+};
+
+export const consultationAggregate: Aggregate<ConsultationCommand, ConsultationEvent, ConsultationState> = {
+  decider: consultationDecider,
+  schemaVersions: CONSULTATION_EVENT_SCHEMA_VERSIONS,
+  streamIdOf: (command) => itemStreamId('CONSULTATION', command.consultationId),
+};
+
+export const countryProfileAggregate: Aggregate<CountryProfileCommand, CountryProfileEvent, CountryProfileState> = {
+  decider: countryProfileDecider,
+  schemaVersions: COUNTRY_PROFILE_EVENT_SCHEMA_VERSIONS,
+  streamIdOf: (command) => countryStreamId(command.country),
 };
 
 export const discussionAggregate: Aggregate<DiscussionCommand, DiscussionEvent, DiscussionState> = {

@@ -32,15 +32,24 @@ interface AuditRow {
 export class AuditQueries {
   private readonly variants: StatementVariants;
   private readonly ofItem: Database.Statement<[string], AuditRow>;
+  private readonly ofOtherStream: Database.Statement<[string], AuditRow>;
 
   constructor(db: Database.Database) {
     this.variants = new StatementVariants(db);
     this.ofItem = db.prepare(`SELECT ${COLUMNS} FROM audit_events WHERE item_id = ? ORDER BY seq`);
+    this.ofOtherStream = db.prepare(
+      `SELECT ${COLUMNS} FROM audit_events WHERE stream_id = ? AND item_id IS NULL ORDER BY seq`,
+    );
   }
 
   /** Every event of the item's stream and of its discussion, oldest first. Visibility is the caller's. */
   history(itemId: string): AuditEventView[] {
     return this.ofItem.all(itemId).map(auditEventView);
+  }
+
+  /** Every event of a stream that concerns no item (a country's profile), oldest first. */
+  streamHistory(streamId: string): AuditEventView[] {
+    return this.ofOtherStream.all(streamId).map(auditEventView);
   }
 
   /** Oldest first; each filter present narrows, `from` inclusive, `to` exclusive. */

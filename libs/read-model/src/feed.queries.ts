@@ -53,9 +53,10 @@ export class FeedQueries {
   }
 
   /**
-   * Activities per actor country in [from, to); the secretariat acts for no
-   * country and is left out. Every beneficiary country, in reference order,
-   * with only the activities it had, in the contract's order.
+   * Activities per actor country in [from, to): feed entries and profile
+   * updates; the secretariat acts for no country and is left out. Every
+   * beneficiary country, in reference order, with only the activities it
+   * had, in the contract's order.
    */
   cooperationStats(from: Date | null, to: Date | null): CountryActivity[] {
     const conditions = ['actor_country IS NOT NULL'];
@@ -72,7 +73,10 @@ export class FeedQueries {
       `${from !== null}:${to !== null}`,
       () =>
         `SELECT actor_country AS country, activity, count(*) AS count FROM feed_entries
-       WHERE ${conditions.join(' AND ')} GROUP BY actor_country, activity`,
+       WHERE ${conditions.join(' AND ')} GROUP BY actor_country, activity
+       UNION ALL
+       SELECT actor_country AS country, 'COUNTRY_PROFILE_UPDATED' AS activity, count(*) AS count
+       FROM country_profile_updates WHERE ${conditions.join(' AND ')} GROUP BY actor_country`,
     );
     const counts = new Map<CountryCode, Map<Activity, number>>(COUNTRY_CODES.map((code) => [code, new Map()]));
     for (const row of statement.all(parameters) as { country: string; activity: Activity; count: number }[]) {

@@ -17,6 +17,12 @@ export function searchTextOf(state: ItemState): SearchText {
       return { title: state.title, summary: '', body: state.body };
     case 'PROPOSAL':
       return { title: state.title, summary: state.objectives, body: '' };
+    case 'CONSULTATION':
+      return {
+        title: state.title,
+        summary: `${state.hazardousActivity}\n${state.location}`,
+        body: state.conclusion === null ? state.body : `${state.body}\n\n${state.conclusion}`,
+      };
   }
 }
 

@@ -1,6 +1,6 @@
 import { ItemWriter } from './item.writer.js';
 import { ProjectionBatch } from './projection-batch.js';
-import { participantOf } from './testing/read-model.fixtures.js';
+import { focalPointOf, participantOf } from './testing/read-model.fixtures.js';
 import { applyEvents, WriterHarness } from './testing/projection.fixtures.js';
 
 const KZ = participantOf('KZ');
@@ -49,6 +49,12 @@ describe('ProjectionBatch', () => {
     });
   });
 
+  it("places a profile event of its country's stream with no item", async () => {
+    await harness.updateProfile(focalPointOf('KG'), { country: 'KG', actionPlan: 'IN_PROGRESS' });
+    const [placed] = (await harness.newEvents()).map((event) => new ProjectionBatch(items).place(event));
+    expect(placed).toMatchObject({ itemId: null, item: undefined, event: { type: 'CountryProfileUpdated' } });
+  });
+
   it.each([
     ['a type the domain does not know', 'practice-p1', { type: 'SomethingNew', data: { occurredAt: at } }, 'p1'],
     [
@@ -76,6 +82,19 @@ describe('ProjectionBatch', () => {
       'p1',
     ],
     ['an event of a stream of no item', 'other-p1', { type: 'PracticeShared', data: { practiceId: 'p1' } }, null],
+    ['an item event in a country stream', 'country-KZ', { type: 'PracticeShared', data: { practiceId: 'p1' } }, null],
+    [
+      "a profile event in another country's stream",
+      'country-KZ',
+      { type: 'CountryProfileUpdated', data: { country: 'KG', changes: {}, by: author, occurredAt: at } },
+      null,
+    ],
+    [
+      'a profile event in an item stream',
+      'practice-p1',
+      { type: 'CountryProfileUpdated', data: { country: 'KZ', changes: {}, by: author, occurredAt: at } },
+      'p1',
+    ],
   ] as const)('hands the writers no event for %s', async (_, streamId, event, itemId) => {
     await harness.appendRaw('practice-p1', [
       {

@@ -1,5 +1,6 @@
 import {
   type DomainEvent,
+  isCountryProfileEvent,
   isDiscussionEvent,
   type ItemKind,
   itemOf,
@@ -41,7 +42,7 @@ export interface PlacedEvent {
   readonly recorded: RecordedEvent;
   /** When the actor acted. */
   readonly occurredAt: string;
-  /** The item whose stream or discussion recorded the event; null for a stream of no item. */
+  /** The item whose stream or discussion recorded the event; null for a stream of no item (a country's). */
   readonly itemId: string | null;
   /** That item as the batch has it so far; undefined for the discussion of an item that does not exist. */
   readonly item: BatchItem | undefined;
@@ -61,11 +62,11 @@ export class ProjectionBatch {
 
   place(recorded: RecordedEvent): PlacedEvent {
     const stream = parseStreamId(recorded.streamId);
-    const itemId = stream === null ? null : stream.category === 'item' ? stream.id : stream.itemId;
+    const itemId = stream === null ? null : itemIdOf(stream);
     const item = itemId === null ? undefined : this.item(itemId, stream?.category === 'item' ? stream.kind : null);
     const occurredAt = occurredAtOf(recorded.data, recorded.metadata, recorded.recordedAt);
     const event = toDomainEvent(recorded);
-    const own = event !== null && item !== undefined && isOwnEvent(event, itemId, item, stream?.category);
+    const own = event !== null && stream !== null && isOwnEvent(event, stream, item);
     return { recorded, occurredAt, itemId, item, event: own ? event : null };
   }
 
@@ -84,15 +85,30 @@ export class ProjectionBatch {
   }
 }
 
-/** An item's events belong in its stream and comment events in its discussion, each naming that item. */
-function isOwnEvent(
-  event: DomainEvent,
-  itemId: string | null,
-  item: BatchItem,
-  category: ParsedStreamId['category'] | undefined,
-): boolean {
+function itemIdOf(stream: ParsedStreamId): string | null {
+  switch (stream.category) {
+    case 'item':
+      return stream.id;
+    case 'discussion':
+      return stream.itemId;
+    case 'country':
+      return null;
+  }
+}
+
+/**
+ * An item's events belong in its stream and comment events in its discussion,
+ * each naming that item; a profile's events in the stream of the country they name.
+ */
+function isOwnEvent(event: DomainEvent, stream: ParsedStreamId, item: BatchItem | undefined): boolean {
+  if (isCountryProfileEvent(event)) return stream.category === 'country' && stream.country === event.data.country;
+  if (item === undefined || stream.category === 'country') return false;
   const ref = itemOf(event);
-  return ref.id === itemId && ref.kind === item.kind && isDiscussionEvent(event) === (category === 'discussion');
+  return (
+    ref.id === itemIdOf(stream) &&
+    ref.kind === item.kind &&
+    isDiscussionEvent(event) === (stream.category === 'discussion')
+  );
 }
 
 const newItem = (kind: ItemKind): BatchItem => ({

@@ -1,7 +1,9 @@
+import { isCountryProfileEvent } from '@coop/domain';
 import type { RecordedEvent } from '@coop/event-store';
 import type Database from 'better-sqlite3';
 import { AuditWriter } from './audit.writer.js';
 import { CommentWriter } from './comment.writer.js';
+import { CountryProfileWriter } from './country-profile.writer.js';
 import { FeedWriter, type WrittenEntry } from './feed.writer.js';
 import { ItemWriter } from './item.writer.js';
 import { type PlacedEvent, ProjectionBatch } from './projection-batch.js';
@@ -20,11 +22,13 @@ const failedOn = (event: RecordedEvent, error: unknown): ProjectionFailed =>
 /**
  * Writes batches of events into the read model, each batch and its checkpoint
  * in one transaction. Every event goes to the audit trail; an event its stream
- * holds by right goes, by type, to the writers that handle it.
+ * holds by right goes, by type, to the writers that handle it: a country's to
+ * the profile writer, an item's or a discussion's to the item writers.
  */
 export class Projection {
   private readonly audit: AuditWriter;
   private readonly items: ItemWriter;
+  private readonly profiles: CountryProfileWriter;
   /**
    * In the order they apply each event: the item writer first, so that the
    * others read the item with the event folded in. A new family of tables is
@@ -37,6 +41,7 @@ export class Projection {
   constructor(db: Database.Database) {
     this.audit = new AuditWriter(db);
     this.items = new ItemWriter(db);
+    this.profiles = new CountryProfileWriter(db);
     this.writers = [this.items, new CommentWriter(db), new FeedWriter(db)];
     this.checkpoint = db.prepare(
       `UPDATE checkpoint SET position = ?, recorded_at = ?, events_projected = events_projected + ?,
@@ -76,6 +81,11 @@ export class Projection {
   private applyEvent(recorded: RecordedEvent, batch: ProjectionBatch): boolean {
     const placed = batch.place(recorded);
     this.audit.record(placed);
+    const { event } = placed;
+    if (event !== null && isCountryProfileEvent(event)) {
+      this.profiles.apply({ ...placed, event });
+      return true;
+    }
     return dispatch(this.writers, placed, batch);
   }
 }

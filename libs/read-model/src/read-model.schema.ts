@@ -2,7 +2,7 @@
  * Bump on any change to the schema or to what the projection writes: a read
  * model built by another version is dropped and rebuilt from the start of `$all`.
  */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 
 /*
  * Every list is read newest or oldest first by keyset on the global position
@@ -115,4 +115,21 @@ export const READ_MODEL_SCHEMA = `
   CREATE INDEX audit_events_by_item ON audit_events (item_id);
   CREATE INDEX audit_events_by_actor ON audit_events (actor_id);
   CREATE INDEX audit_events_by_country ON audit_events (actor_country);
+  -- The history of a stream of no item (a country's profile); partial, so item events cost it nothing.
+  CREATE INDEX audit_events_by_other_stream ON audit_events (stream_id) WHERE item_id IS NULL;
+
+  -- Each country's profile as its stream's events left it; a country without a row has the empty profile.
+  CREATE TABLE country_profiles (
+    country    TEXT PRIMARY KEY,
+    version    INTEGER NOT NULL,
+    profile    TEXT    NOT NULL
+  ) STRICT, WITHOUT ROWID;
+
+  -- One row per profile update, for the statistics (a profile update is no feed entry).
+  CREATE TABLE country_profile_updates (
+    position      TEXT PRIMARY KEY,
+    country       TEXT NOT NULL,
+    actor_country TEXT,
+    occurred_at   TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
 `;

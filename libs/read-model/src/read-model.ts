@@ -1,7 +1,8 @@
-import { foldItem, itemStreamId, type Viewer } from '@coop/domain';
+import { type CountryCode, countryStreamId, foldItem, itemStreamId, type Viewer } from '@coop/domain';
 import type { EventStore } from '@coop/event-store';
 import { AuditQueries } from './audit.queries.js';
 import { CommentQueries } from './comment.queries.js';
+import { CountryProfileQueries } from './country-profile.queries.js';
 import { FeedQueries } from './feed.queries.js';
 import { ItemQueries } from './item.queries.js';
 import type { ReadModelDatabase } from './read-model.database.js';
@@ -10,6 +11,7 @@ import type {
   AuditFilter,
   CommentView,
   CountryActivity,
+  CountryProfileView,
   FeedEntryView,
   FeedFilter,
   ItemView,
@@ -29,6 +31,7 @@ export class ReadModel {
   private readonly feeds: FeedQueries;
   private readonly discussions: CommentQueries;
   private readonly audit: AuditQueries;
+  private readonly profiles: CountryProfileQueries;
 
   constructor(
     database: ReadModelDatabase,
@@ -38,6 +41,7 @@ export class ReadModel {
     this.feeds = new FeedQueries(database.db);
     this.discussions = new CommentQueries(database.db);
     this.audit = new AuditQueries(database.db);
+    this.profiles = new CountryProfileQueries(database.db);
   }
 
   /** Null when the item does not exist or the viewer may not see it. */
@@ -90,12 +94,22 @@ export class ReadModel {
     return this.audit.history(itemId);
   }
 
+  /** Every participant may read any country's profile. */
+  countryProfile(country: CountryCode): CountryProfileView {
+    return this.profiles.profile(country);
+  }
+
+  /** Events of the country's profile stream, oldest first. */
+  countryProfileHistory(country: CountryCode): AuditEventView[] {
+    return this.audit.streamHistory(countryStreamId(country));
+  }
+
   /** Oldest first (default 100). */
   auditTrail(filter?: AuditFilter | null, page?: PageArgs): Page<AuditEventView> {
     return this.audit.auditTrail(filter, page);
   }
 
-  /** Activities per actor country in [from, to). */
+  /** Activities (feed entries and profile updates) per actor country in [from, to). */
   cooperationStats(from: Date | null, to: Date | null): CountryActivity[] {
     return this.feeds.cooperationStats(from, to);
   }

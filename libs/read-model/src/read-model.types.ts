@@ -1,6 +1,7 @@
 import type {
   Activity,
   CountryCode,
+  CountryProfile,
   ItemKind,
   ItemState,
   ItemStates,
@@ -119,6 +120,13 @@ export interface AuditFilter {
   readonly types?: readonly string[] | null;
   readonly from?: Date | null;
   readonly to?: Date | null;
+}
+
+export interface CountryProfileView {
+  readonly country: CountryCode;
+  /** Number of events of the country's profile stream: the `expectedVersion` of the next update; 0 before the first. */
+  readonly version: number;
+  readonly profile: CountryProfile;
 }
 
 export interface ActivityCount {

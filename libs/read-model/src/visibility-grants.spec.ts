@@ -17,11 +17,11 @@ const audience: fc.Arbitrary<Audience> = fc.oneof(
   fc
     .uniqueArray(fc.constantFrom(...SUBREGIONS), { minLength: 1 })
     .map<Audience>((subregions) => ({ scope: 'SUBREGIONS', subregions, countries: [] })),
-  fc
-    .uniqueArray(country, { minLength: 1 })
-    .map<Audience>((countries) => ({ scope: 'COUNTRIES', subregions: [], countries })),
+  // Empty: a consultation's default, seen by its originating and consulted countries only.
+  fc.uniqueArray(country).map<Audience>((countries) => ({ scope: 'COUNTRIES', subregions: [], countries })),
 );
 
+// Partner countries stand for a proposal's partners and a consultation's consulted countries alike.
 const item: fc.Arbitrary<VisibilityItem> = fc
   .record({ country, audience, partnerCountries: fc.uniqueArray(country, { maxLength: 15 }) })
   .map((generated) => ({

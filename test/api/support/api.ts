@@ -9,6 +9,7 @@ import {
   ITEM_TYPE,
   POST_COMMENT,
   PROPOSE_JOINT_PROJECT,
+  REQUEST_CONSULTATION,
   RESPOND_TO_INVITATION,
   SHARE_PRACTICE,
 } from './documents.js';
@@ -18,6 +19,7 @@ import type {
   AuditEventFields,
   CommentFields,
   Connection,
+  ConsultationFields,
   FeedNode,
   PracticeFields,
   ProposalFields,
@@ -98,6 +100,20 @@ export function proposalInput(overrides: Variables = {}): Variables {
   };
 }
 
+/** A consultation about a tailings facility, due in a week. */
+export function consultationInput(overrides: Variables = {}): Variables {
+  return {
+    title: unique('Tailings facility'),
+    hazardousActivity: 'Tailings management facility of a gold mine, dam raised by 12 metres',
+    location: 'Upstream of the border on a transboundary river',
+    body: 'We ask for your assessment of possible transboundary effects; the dam-break study is attached.',
+    topics: ['TAILINGS_SAFETY', 'TRANSBOUNDARY_CONSULTATION'],
+    consultedCountries: ['KG', 'UZ'],
+    respondBy: new Date(Date.now() + 7 * 24 * 3_600_000).toISOString(),
+    ...overrides,
+  };
+}
+
 // ---------------------------------------------------------------- acts
 
 export async function sharePractice(
@@ -152,6 +168,17 @@ export async function respondToInvitation(
     note,
   });
   return dataOf(response).respondToInvitation;
+}
+
+export async function requestConsultation(
+  app: TestApp,
+  who: Participant,
+  overrides: Variables = {},
+): Promise<ConsultationFields> {
+  const response = await app.gql<{ requestConsultation: ConsultationFields }>(who, REQUEST_CONSULTATION, {
+    input: consultationInput(overrides),
+  });
+  return dataOf(response).requestConsultation;
 }
 
 export async function postComment(

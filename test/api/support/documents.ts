@@ -134,6 +134,49 @@ const COMMENT_FIELDS = /* GraphQL */ `
   }
 `;
 
+const CONSULTATION_FIELDS = /* GraphQL */ `
+  fragment ConsultationFields on TransboundaryConsultation {
+    ...ItemFields
+    hazardousActivity
+    location
+    body
+    consultedCountries {
+      code
+    }
+    respondBy
+    status
+    responses {
+      country {
+        code
+      }
+      position
+      body
+      by {
+        id
+      }
+      respondedAt
+      revisedAt
+    }
+    awaiting {
+      code
+    }
+    overdue
+    conclusion
+  }
+`;
+
+const PROFILE_FIELDS = /* GraphQL */ `
+  fragment ProfileFields on CountryProfile {
+    competentAuthorities
+    focalPoint
+    ianPointOfContact
+    selfAssessment
+    actionPlan
+    version
+    updatedAt
+  }
+`;
+
 const AUDIT_EVENT_FIELDS = /* GraphQL */ `
   fragment AuditEventFields on AuditEvent {
     position
@@ -160,6 +203,8 @@ const FRAGMENTS: Record<string, { text: string; uses: string[] }> = {
   AnswerFields: { text: ANSWER_FIELDS, uses: [] },
   QuestionFields: { text: QUESTION_FIELDS, uses: ['ItemFields', 'AnswerFields'] },
   ProposalFields: { text: PROPOSAL_FIELDS, uses: ['ItemFields'] },
+  ConsultationFields: { text: CONSULTATION_FIELDS, uses: ['ItemFields'] },
+  ProfileFields: { text: PROFILE_FIELDS, uses: [] },
   CommentFields: { text: COMMENT_FIELDS, uses: [] },
   AuditEventFields: { text: AUDIT_EVENT_FIELDS, uses: [] },
 };
@@ -255,6 +300,58 @@ export const WITHDRAW_PROPOSAL = withFragments(
   'ProposalFields',
 );
 
+// ---------------------------------------------------------------- consultations
+
+export const REQUEST_CONSULTATION = withFragments(
+  `mutation RequestConsultation($input: RequestConsultationInput!) {
+    requestConsultation(input: $input) { ...ConsultationFields }
+  }`,
+  'ConsultationFields',
+);
+
+export const RESPOND_TO_CONSULTATION = withFragments(
+  `mutation RespondToConsultation($consultationId: ID!, $position: ConsultationPosition!, $body: String!) {
+    respondToConsultation(consultationId: $consultationId, position: $position, body: $body) { ...ConsultationFields }
+  }`,
+  'ConsultationFields',
+);
+
+export const CONCLUDE_CONSULTATION = withFragments(
+  `mutation ConcludeConsultation($id: ID!, $conclusion: String!) {
+    concludeConsultation(id: $id, conclusion: $conclusion) { ...ConsultationFields }
+  }`,
+  'ConsultationFields',
+);
+
+export const WITHDRAW_CONSULTATION = withFragments(
+  `mutation WithdrawConsultation($id: ID!, $reason: String!) {
+    withdrawConsultation(id: $id, reason: $reason) { ...ConsultationFields }
+  }`,
+  'ConsultationFields',
+);
+
+// ---------------------------------------------------------------- country profiles
+
+export const UPDATE_COUNTRY_PROFILE = withFragments(
+  `mutation UpdateCountryProfile($input: UpdateCountryProfileInput!) {
+    updateCountryProfile(input: $input) { code profile { ...ProfileFields } }
+  }`,
+  'ProfileFields',
+);
+
+/** Each country of a subregion with its reference data and its profile, history included. */
+export const COUNTRY_PROFILES = withFragments(
+  `query CountryProfiles($subregion: Subregion) {
+    countries(subregion: $subregion) {
+      code
+      party
+      neighbours { code }
+      profile { ...ProfileFields history { streamId version type actor { id } data } }
+    }
+  }`,
+  'ProfileFields',
+);
+
 // ---------------------------------------------------------------- discussions
 
 export const POST_COMMENT = withFragments(
@@ -308,6 +405,10 @@ export const ITEM_OF_TYPE = {
   JointProjectProposal: withFragments(
     'query Proposal($id: ID!) { item(id: $id) { ...ProposalFields } }',
     'ProposalFields',
+  ),
+  TransboundaryConsultation: withFragments(
+    'query Consultation($id: ID!) { item(id: $id) { ...ConsultationFields } }',
+    'ConsultationFields',
   ),
 } as const;
 

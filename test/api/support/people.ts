@@ -14,6 +14,8 @@ export const cast = {
   /** A second Kazakh focal point: not the author of what kzFocalPoint proposes. */
   kzFocalPoint2: person('kz-fp-2', 'KZ', ['FOCAL_POINT']),
   geFocalPoint: person('ge-fp', 'GE', ['FOCAL_POINT']),
+  kgFocalPoint: person('kg-fp', 'KG', ['FOCAL_POINT']),
+  tjFocalPoint: person('tj-fp', 'TJ', ['FOCAL_POINT']),
   amExpert: person('am-expert', 'AM'),
   mdExpert: person('md-expert', 'MD'),
   alExpert: person('al-expert', 'AL'),

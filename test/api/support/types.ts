@@ -1,14 +1,14 @@
 /** What the suites' documents (./documents.ts) select, as the client sees it. */
 
 export type Subregion = 'SOUTH_EASTERN_EUROPE' | 'EASTERN_EUROPE' | 'CAUCASUS' | 'CENTRAL_ASIA';
-export type Kind = 'PRACTICE' | 'QUESTION' | 'PROPOSAL';
+export type Kind = 'PRACTICE' | 'QUESTION' | 'PROPOSAL' | 'CONSULTATION';
 
 export interface CountryRef {
   code: string;
 }
 
 export interface ItemFields {
-  __typename: 'Practice' | 'Question' | 'JointProjectProposal';
+  __typename: 'Practice' | 'Question' | 'JointProjectProposal' | 'TransboundaryConsultation';
   id: string;
   kind: Kind;
   title: string;
@@ -60,7 +60,37 @@ export interface ProposalFields extends ItemFields {
   reviews: { decision: string; note: string; reviewer: { id: string }; reviewedAt: string }[];
 }
 
-export type AnyItem = PracticeFields | QuestionFields | ProposalFields;
+export interface ConsultationFields extends ItemFields {
+  hazardousActivity: string;
+  location: string;
+  body: string;
+  consultedCountries: CountryRef[];
+  respondBy: string;
+  status: 'OPEN' | 'CONCLUDED' | 'WITHDRAWN';
+  responses: {
+    country: CountryRef;
+    position: 'NO_SIGNIFICANT_EFFECTS' | 'POSSIBLE_EFFECTS' | 'NEEDS_MORE_INFORMATION';
+    body: string;
+    by: { id: string };
+    respondedAt: string;
+    revisedAt: string | null;
+  }[];
+  awaiting: CountryRef[];
+  overdue: boolean;
+  conclusion: string | null;
+}
+
+export type AnyItem = PracticeFields | QuestionFields | ProposalFields | ConsultationFields;
+
+export interface ProfileFields {
+  competentAuthorities: string[];
+  focalPoint: string | null;
+  ianPointOfContact: string | null;
+  selfAssessment: 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED';
+  actionPlan: 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETED';
+  version: number;
+  updatedAt: string | null;
+}
 
 export interface CommentFields {
   id: string;

@@ -6,7 +6,9 @@ import { registerDomainEnum } from '../graphql/register-enum.js';
 import { CooperationItem } from '../items/cooperation-item.types.js';
 import { Participant, SubregionEnum } from '../reference/reference.types.js';
 
-export const ActivityEnum = registerDomainEnum('Activity', ACTIVITIES);
+export const ActivityEnum = registerDomainEnum('Activity', ACTIVITIES, undefined, {
+  COUNTRY_PROFILE_UPDATED: 'Counted in statistics and reports; not a feed entry (profiles have no item).',
+});
 
 @ObjectType()
 export class FeedEntry {

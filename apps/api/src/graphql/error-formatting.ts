@@ -60,7 +60,7 @@ export function createErrorFormatter(production: boolean, logger: Logger) {
     }
     if (cause instanceof AuthenticationFailed) return formatted(source, 'UNAUTHENTICATED', cause.message);
     if (cause instanceof VersionConflict) {
-      return formatted(source, 'CONFLICT', 'The item changed since you read it', {
+      return formatted(source, 'CONFLICT', 'It changed since you read it', {
         expectedVersion: cause.expected,
         actualVersion: cause.actual,
       });

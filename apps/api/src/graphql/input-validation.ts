@@ -71,6 +71,19 @@ export function OptionalText(limits: Range): PropertyDecorator {
   };
 }
 
+/** A list of free texts, each trimmed, then checked with the list's limits. */
+export function TextList(limits: Range, count: Range): PropertyDecorator {
+  return (target, property) => {
+    Transform(({ value }: { value: unknown }) =>
+      Array.isArray(value) ? value.map((entry) => trimmed(entry, false)) : value,
+    )(target, property);
+    DomainChecked('texts', (validator, value) => validator.texts('value', value as string[], limits, count))(
+      target,
+      property,
+    );
+  };
+}
+
 function fieldsOf(errors: readonly ValidationError[], prefix = ''): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const error of errors) {

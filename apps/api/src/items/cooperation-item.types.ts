@@ -26,6 +26,7 @@ const GRAPHQL_TYPE_OF_KIND: Record<ItemKind, string> = {
   PRACTICE: 'Practice',
   QUESTION: 'Question',
   PROPOSAL: 'JointProjectProposal',
+  CONSULTATION: 'TransboundaryConsultation',
 };
 
 @InterfaceType({ resolveType: (item: CooperationItem) => GRAPHQL_TYPE_OF_KIND[item.kind] })

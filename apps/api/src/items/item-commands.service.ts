@@ -11,6 +11,7 @@ const NOUN: Readonly<Record<ItemKind, string>> = {
   PRACTICE: 'Practice',
   QUESTION: 'Question',
   PROPOSAL: 'Joint project proposal',
+  CONSULTATION: 'Consultation',
 };
 
 export interface ItemTarget<Kind extends ItemKind> {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReferenceResolver } from './reference.resolver.js';
+import { CountryResolver, ReferenceResolver } from './reference.resolver.js';
 
-@Module({ providers: [ReferenceResolver] })
+@Module({ providers: [ReferenceResolver, CountryResolver] })
 export class ReferenceModule {}

@@ -1,5 +1,5 @@
-import { COUNTRY_INFO, type Participant as DomainParticipant, type Subregion } from '@coop/domain';
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { COUNTRY_INFO, countryInfo, type Participant as DomainParticipant, type Subregion } from '@coop/domain';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator.js';
 import { Country, Participant, SubregionEnum, participantModel } from './reference.types.js';
 
@@ -14,5 +14,15 @@ export class ReferenceResolver {
   @Query(() => Participant)
   viewer(@CurrentViewer() viewer: DomainParticipant): Participant {
     return participantModel(viewer);
+  }
+}
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @ResolveField(() => [Country], {
+    description: 'Beneficiary countries sharing a land border with this one (reference data).',
+  })
+  neighbours(@Parent() country: Country): Country[] {
+    return countryInfo(country.code).neighbours.map(countryInfo);
   }
 }

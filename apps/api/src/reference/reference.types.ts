@@ -38,6 +38,9 @@ export class Country {
 
   @Field(() => SubregionEnum)
   subregion!: Subregion;
+
+  @Field(() => Boolean, { description: 'Party to the Convention, as last known (reference data; informative).' })
+  party!: boolean;
 }
 
 @ObjectType()

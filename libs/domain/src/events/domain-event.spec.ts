@@ -1,3 +1,5 @@
+import { consultationDecider } from '../consultation/consultation.decider.js';
+import { countryProfileDecider } from '../country-profile/country-profile.decider.js';
 import { discussionDecider } from '../discussion/discussion.decider.js';
 import { practiceDecider } from '../practice/practice.decider.js';
 import { proposalDecider } from '../proposal/proposal.decider.js';
@@ -7,6 +9,7 @@ import type { Issued } from '../shared/event.types.js';
 import { focalPointOf, minutesAfterNow, participantOfCountry, SECRETARIAT } from '../testing/domain.fixtures.js';
 import {
   STREAM_PREFIXES,
+  countryStreamId,
   discussionStreamId,
   itemStreamId,
   parseStreamId,
@@ -17,6 +20,7 @@ import {
   DOMAIN_EVENT_TYPES,
   type DomainEvent,
   EVENT_SCHEMA_VERSIONS,
+  isCountryProfileEvent,
   isDomainEventType,
   isItemCreatedEvent,
   itemOf,
@@ -101,6 +105,49 @@ const proposalEvents = run(proposalDecider, [
   { type: 'WithdrawProposal', proposalId: 'jp-1', actor: kzFocalPoint, now: now(), reason: 'No funding' },
 ]);
 
+const consultationEvents = run(consultationDecider, [
+  {
+    type: 'RequestConsultation',
+    consultationId: 'tc-1',
+    actor: kzFocalPoint,
+    now: now(),
+    title: 'Consultation',
+    hazardousActivity: 'Tailings facility',
+    location: 'Chu river',
+    body: 'Body',
+    topics: ['TAILINGS_SAFETY'],
+    consultedCountries: ['KG', 'UZ'],
+    respondBy: minutesAfterNow(10_000),
+  },
+  {
+    type: 'RespondToConsultation',
+    consultationId: 'tc-1',
+    actor: kgFocalPoint,
+    now: now(),
+    position: 'POSSIBLE_EFFECTS',
+    body: 'Response',
+  },
+  { type: 'ConcludeConsultation', consultationId: 'tc-1', actor: kzFocalPoint, now: now(), conclusion: 'Conclusion' },
+]);
+
+const withdrawnConsultationEvents = run(consultationDecider, [
+  {
+    type: 'RequestConsultation',
+    consultationId: 'tc-2',
+    actor: kzFocalPoint,
+    now: now(),
+    title: 'Consultation',
+    hazardousActivity: 'Chemical plant',
+    location: 'Near the border',
+    body: 'Body',
+    topics: ['PREVENTION'],
+    consultedCountries: ['TM'],
+    respondBy: minutesAfterNow(10_000),
+    audience: { scope: 'NETWORK' },
+  },
+  { type: 'WithdrawConsultation', consultationId: 'tc-2', actor: kzFocalPoint, now: now(), reason: 'Cancelled' },
+]);
+
 const discussionEvents = run(discussionDecider, [
   {
     type: 'PostComment',
@@ -115,12 +162,24 @@ const discussionEvents = run(discussionDecider, [
   { type: 'RetractComment', itemId: 'q-1', commentId: 'c-1', actor: SECRETARIAT, now: now(), reason: 'Off topic' },
 ]);
 
-const everyEvent: DomainEvent[] = [...practiceEvents, ...questionEvents, ...proposalEvents, ...discussionEvents];
+const profileEvents = run(countryProfileDecider, [
+  { type: 'UpdateCountryProfile', country: 'KG', actor: kgFocalPoint, now: now(), selfAssessment: 'IN_PROGRESS' },
+]);
+
+const itemEvents = [
+  ...practiceEvents,
+  ...questionEvents,
+  ...proposalEvents,
+  ...consultationEvents,
+  ...withdrawnConsultationEvents,
+  ...discussionEvents,
+];
+const everyEvent: DomainEvent[] = [...itemEvents, ...profileEvents];
 
 describe('domain events', () => {
   it('has a schema version for every event type the deciders write', () => {
     expect(new Set(everyEvent.map((event) => event.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
-    expect(DOMAIN_EVENT_TYPES).toHaveLength(18);
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(23);
     expect(Object.values(EVENT_SCHEMA_VERSIONS).every((version) => version === 1)).toBe(true);
   });
 
@@ -133,13 +192,16 @@ describe('domain events', () => {
     expect(JSON.parse(JSON.stringify(everyEvent))).toEqual(everyEvent);
   });
 
-  it('names its item', () => {
-    expect(everyEvent.map(itemOf)).toEqual([
+  it('names its item, except a profile event, which concerns a country', () => {
+    expect(itemEvents.map(itemOf)).toEqual([
       ...practiceEvents.map(() => ({ kind: 'PRACTICE', id: 'p-1' })),
       ...questionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
       ...proposalEvents.map(() => ({ kind: 'PROPOSAL', id: 'jp-1' })),
+      ...consultationEvents.map(() => ({ kind: 'CONSULTATION', id: 'tc-1' })),
+      ...withdrawnConsultationEvents.map(() => ({ kind: 'CONSULTATION', id: 'tc-2' })),
       ...discussionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
     ]);
+    expect(everyEvent.filter(isCountryProfileEvent)).toEqual(profileEvents);
   });
 
   it('maps each event to its feed activity, or to none', () => {
@@ -159,15 +221,28 @@ describe('domain events', () => {
       ProposalSubmitted: 'PROPOSAL_SUBMITTED',
       ProposalReviewed: 'PROPOSAL_REVIEWED',
       ProposalWithdrawn: 'PROPOSAL_WITHDRAWN',
+      ConsultationRequested: 'CONSULTATION_REQUESTED',
+      ConsultationResponded: 'CONSULTATION_RESPONDED',
+      ConsultationConcluded: 'CONSULTATION_CONCLUDED',
+      ConsultationWithdrawn: 'CONSULTATION_WITHDRAWN',
       CommentPosted: 'COMMENT_POSTED',
       CommentEdited: null,
       CommentRetracted: null,
+      CountryProfileUpdated: 'COUNTRY_PROFILE_UPDATED',
     });
   });
 
   it('puts each event in the stream of its aggregate', () => {
     expect(new Set(everyEvent.map(streamIdOf))).toEqual(
-      new Set(['practice-p-1', 'question-q-1', 'proposal-jp-1', 'discussion-q-1']),
+      new Set([
+        'practice-p-1',
+        'question-q-1',
+        'proposal-jp-1',
+        'consultation-tc-1',
+        'consultation-tc-2',
+        'discussion-q-1',
+        'country-KG',
+      ]),
     );
     expect(streamIdOf(discussionEvents[0]!)).toBe('discussion-q-1');
   });
@@ -177,8 +252,10 @@ describe('domain events', () => {
       'PracticeShared',
       'QuestionAsked',
       'JointProjectProposed',
+      'ConsultationRequested',
+      'ConsultationRequested',
     ]);
-    const [shared, , proposed] = everyEvent.filter(isItemCreatedEvent);
+    const [shared, , proposed, consultation] = everyEvent.filter(isItemCreatedEvent);
     expect(visibilityOfCreatedItem(shared!)).toEqual({
       country: 'KZ',
       audience: { scope: 'NETWORK', subregions: [], countries: [] },
@@ -188,6 +265,11 @@ describe('domain events', () => {
       country: 'KZ',
       audience: { scope: 'COUNTRIES', subregions: [], countries: ['UZ'] },
       partnerCountries: ['KG', 'TJ'],
+    });
+    expect(visibilityOfCreatedItem(consultation!)).toEqual({
+      country: 'KZ',
+      audience: { scope: 'COUNTRIES', subregions: [], countries: [] },
+      partnerCountries: ['KG', 'UZ'],
     });
   });
 
@@ -205,27 +287,45 @@ describe('stream names', () => {
     expect(itemStreamId('PRACTICE', 'abc')).toBe('practice-abc');
     expect(itemStreamId('QUESTION', 'abc')).toBe('question-abc');
     expect(itemStreamId('PROPOSAL', 'abc')).toBe('proposal-abc');
+    expect(itemStreamId('CONSULTATION', 'abc')).toBe('consultation-abc');
     expect(discussionStreamId('abc')).toBe('discussion-abc');
+    expect(countryStreamId('KG')).toBe('country-KG');
   });
 
   it('begins the name of every stream the domain writes with one of its stream prefixes, each of a category it reads', () => {
     for (const event of everyEvent) {
       expect(STREAM_PREFIXES.filter((prefix) => streamIdOf(event).startsWith(prefix))).toHaveLength(1);
     }
-    expect(STREAM_PREFIXES).toEqual(['practice-', 'question-', 'proposal-', 'discussion-']);
-    for (const prefix of STREAM_PREFIXES) expect(parseStreamId(`${prefix}abc`)).not.toBeNull();
+    expect(STREAM_PREFIXES).toEqual([
+      'practice-',
+      'question-',
+      'proposal-',
+      'consultation-',
+      'discussion-',
+      'country-',
+    ]);
+    for (const prefix of STREAM_PREFIXES) expect(parseStreamId(`${prefix}KZ`)).not.toBeNull();
   });
 
   it('parses a stream name back, ids with dashes included', () => {
     const uuid = '0b7c6f2e-8a43-4d4f-9a57-3e1c2b9d8f10';
     expect(parseStreamId(`proposal-${uuid}`)).toEqual({ category: 'item', kind: 'PROPOSAL', id: uuid });
     expect(parseStreamId(`discussion-${uuid}`)).toEqual({ category: 'discussion', itemId: uuid });
+    expect(parseStreamId(`consultation-${uuid}`)).toEqual({ category: 'item', kind: 'CONSULTATION', id: uuid });
+    expect(parseStreamId('country-KG')).toEqual({ category: 'country', country: 'KG' });
   });
 
-  it.each(['$all', '$et-PracticeShared', 'practice', 'practice-', '-abc', 'project-abc', 'Practice-abc'])(
-    'does not parse %s',
-    (streamId) => {
-      expect(parseStreamId(streamId)).toBeNull();
-    },
-  );
+  it.each([
+    '$all',
+    '$et-PracticeShared',
+    'practice',
+    'practice-',
+    '-abc',
+    'project-abc',
+    'Practice-abc',
+    'country-kg',
+    'country-FR',
+  ])('does not parse %s', (streamId) => {
+    expect(parseStreamId(streamId)).toBeNull();
+  });
 });

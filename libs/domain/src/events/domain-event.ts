@@ -1,3 +1,12 @@
+import {
+  CONSULTATION_EVENT_SCHEMA_VERSIONS,
+  type ConsultationEvent,
+  type ConsultationRequested,
+} from '../consultation/consultation.events.js';
+import {
+  COUNTRY_PROFILE_EVENT_SCHEMA_VERSIONS,
+  type CountryProfileEvent,
+} from '../country-profile/country-profile.events.js';
 import { DISCUSSION_EVENT_SCHEMA_VERSIONS, type DiscussionEvent } from '../discussion/discussion.events.js';
 import {
   PRACTICE_EVENT_SCHEMA_VERSIONS,
@@ -14,7 +23,8 @@ import { readEvent, type StoredEvent } from '../shared/event.types.js';
 import type { ItemKind } from '../shared/item.types.js';
 import type { VisibilityItem } from '../visibility/visibility.js';
 
-export type DomainEvent = PracticeEvent | QuestionEvent | ProposalEvent | DiscussionEvent;
+export type DomainEvent =
+  PracticeEvent | QuestionEvent | ProposalEvent | ConsultationEvent | DiscussionEvent | CountryProfileEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /**
@@ -26,7 +36,9 @@ export const EVENT_SCHEMA_VERSIONS = {
   ...PRACTICE_EVENT_SCHEMA_VERSIONS,
   ...QUESTION_EVENT_SCHEMA_VERSIONS,
   ...PROPOSAL_EVENT_SCHEMA_VERSIONS,
+  ...CONSULTATION_EVENT_SCHEMA_VERSIONS,
   ...DISCUSSION_EVENT_SCHEMA_VERSIONS,
+  ...COUNTRY_PROFILE_EVENT_SCHEMA_VERSIONS,
 } as const satisfies Record<DomainEventType, number>;
 
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as DomainEventType[];
@@ -42,8 +54,15 @@ export interface ItemRef {
   readonly id: string;
 }
 
+/** The events of a country's own stream, which concern no item. */
+export const isCountryProfileEvent = (event: DomainEvent): event is CountryProfileEvent =>
+  event.type === 'CountryProfileUpdated';
+
+/** The events of an item's stream or of its discussion. */
+export type ItemConcernedEvent = Exclude<DomainEvent, CountryProfileEvent>;
+
 /** The item an event concerns; for comment events, the item discussed. */
-export function itemOf(event: DomainEvent): ItemRef {
+export function itemOf(event: ItemConcernedEvent): ItemRef {
   switch (event.type) {
     case 'PracticeShared':
     case 'PracticeRevised':
@@ -63,6 +82,11 @@ export function itemOf(event: DomainEvent): ItemRef {
     case 'ProposalReviewed':
     case 'ProposalWithdrawn':
       return { kind: 'PROPOSAL', id: event.data.proposalId };
+    case 'ConsultationRequested':
+    case 'ConsultationResponded':
+    case 'ConsultationConcluded':
+    case 'ConsultationWithdrawn':
+      return { kind: 'CONSULTATION', id: event.data.consultationId };
     case 'CommentPosted':
     case 'CommentEdited':
     case 'CommentRetracted':
@@ -74,15 +98,30 @@ export const isDiscussionEvent = (event: DomainEvent): event is DiscussionEvent 
   event.type === 'CommentPosted' || event.type === 'CommentEdited' || event.type === 'CommentRetracted';
 
 /** The first event of an item's stream: it fixes who may see the item, for the item's whole life. */
-export type ItemCreatedEvent = PracticeShared | QuestionAsked | JointProjectProposed;
+export type ItemCreatedEvent = PracticeShared | QuestionAsked | JointProjectProposed | ConsultationRequested;
 
 export const isItemCreatedEvent = (event: DomainEvent): event is ItemCreatedEvent =>
-  event.type === 'PracticeShared' || event.type === 'QuestionAsked' || event.type === 'JointProjectProposed';
+  event.type === 'PracticeShared' ||
+  event.type === 'QuestionAsked' ||
+  event.type === 'JointProjectProposed' ||
+  event.type === 'ConsultationRequested';
+
+/** The countries that see the item whatever its audience, besides the originating one. */
+function alwaysSeeingCountries(event: ItemCreatedEvent): VisibilityItem['partnerCountries'] {
+  switch (event.type) {
+    case 'JointProjectProposed':
+      return event.data.partnerCountries;
+    case 'ConsultationRequested':
+      return event.data.consultedCountries;
+    default:
+      return [];
+  }
+}
 
 export function visibilityOfCreatedItem(event: ItemCreatedEvent): VisibilityItem {
   return {
     country: event.data.country,
     audience: event.data.audience,
-    partnerCountries: event.type === 'JointProjectProposed' ? event.data.partnerCountries : [],
+    partnerCountries: alwaysSeeingCountries(event),
   };
 }

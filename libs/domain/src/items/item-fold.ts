@@ -1,4 +1,5 @@
-import { practiceAggregate, proposalAggregate, questionAggregate } from '../aggregates.js';
+import { consultationAggregate, practiceAggregate, proposalAggregate, questionAggregate } from '../aggregates.js';
+import type { TransboundaryConsultation } from '../consultation/consultation.decider.js';
 import type { Practice } from '../practice/practice.decider.js';
 import type { JointProjectProposal } from '../proposal/proposal.decider.js';
 import type { Question } from '../question/question.decider.js';
@@ -12,6 +13,7 @@ export interface ItemStates {
   readonly PRACTICE: Practice;
   readonly QUESTION: Question;
   readonly PROPOSAL: JointProjectProposal;
+  readonly CONSULTATION: TransboundaryConsultation;
 }
 
 export type ItemState = ItemStates[ItemKind];
@@ -37,7 +39,8 @@ export function evolveItem(state: ItemState | null, event: StoredEvent): ItemSta
     return (
       step(practiceAggregate, null, event) ??
       step(questionAggregate, null, event) ??
-      step(proposalAggregate, null, event)
+      step(proposalAggregate, null, event) ??
+      step(consultationAggregate, null, event)
     );
   }
   switch (state.kind) {
@@ -47,6 +50,8 @@ export function evolveItem(state: ItemState | null, event: StoredEvent): ItemSta
       return step(questionAggregate, state, event);
     case 'PROPOSAL':
       return step(proposalAggregate, state, event);
+    case 'CONSULTATION':
+      return step(consultationAggregate, state, event);
   }
 }
 

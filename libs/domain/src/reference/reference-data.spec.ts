@@ -6,6 +6,7 @@ import {
   isCountryCode,
   isSubregion,
   isTopic,
+  readCountryRecords,
   SUBREGION_INFO,
   subregionOfCountry,
   TOPIC_INFO,
@@ -28,8 +29,43 @@ describe('reference data', () => {
   });
 
   it('names countries and their subregions', () => {
-    expect(countryInfo('MK')).toEqual({ code: 'MK', name: 'North Macedonia', subregion: 'SOUTH_EASTERN_EUROPE' });
+    expect(countryInfo('MK')).toEqual({
+      code: 'MK',
+      name: 'North Macedonia',
+      subregion: 'SOUTH_EASTERN_EUROPE',
+      party: true,
+      neighbours: ['AL', 'RS'],
+    });
     expect(subregionOfCountry('GE')).toBe('CAUCASUS');
+  });
+
+  it('knows which countries are parties and which beneficiaries border each other, in reference order', () => {
+    expect(countryInfo('KG').party).toBe(false);
+    expect(countryInfo('UZ').neighbours).toEqual(['KZ', 'KG', 'TJ', 'TM']);
+    expect(countryInfo('BY').neighbours).toEqual(['UA']);
+    for (const { code, neighbours } of COUNTRY_INFO) {
+      for (const neighbour of neighbours) expect(countryInfo(neighbour).neighbours).toContain(code);
+    }
+  });
+
+  describe('the countries loader', () => {
+    const records = () => COUNTRY_INFO.map((country) => ({ ...country, neighbours: [...country.neighbours] }));
+    const withNeighbours = (code: string, neighbours: string[]) =>
+      records().map((country) => (country.code === code ? { ...country, neighbours } : country));
+
+    it('reads the reference file as it is', () => {
+      expect(readCountryRecords(records())).toEqual(COUNTRY_INFO);
+    });
+
+    it.each([
+      ['a one-sided border', withNeighbours('AL', ['ME', 'MK', 'RS']), 'AL borders RS, but RS does not list AL'],
+      ['a neighbour that is no beneficiary', withNeighbours('AL', ['ME', 'MK', 'GR']), 'GR is not a value'],
+      ['a country bordering itself', withNeighbours('AL', ['AL', 'ME', 'MK']), 'AL is its own neighbour'],
+      ['a neighbour listed twice', withNeighbours('AL', ['ME', 'MK', 'ME']), 'lists ME as a neighbour more than once'],
+      ['a country missing', records().slice(1), 'AL appears 0 times'],
+    ])('refuses %s', (_, countries, message) => {
+      expect(() => readCountryRecords(countries)).toThrow(message);
+    });
   });
 
   it('has every topic of the contract with its name', () => {

@@ -69,6 +69,10 @@ export interface CountryInfo {
   readonly code: CountryCode;
   readonly name: string;
   readonly subregion: Subregion;
+  /** Party to the Convention as last known; informative only. */
+  readonly party: boolean;
+  /** Beneficiary countries sharing a land border with this one, in reference order. */
+  readonly neighbours: readonly CountryCode[];
 }
 
 export interface TopicInfo {
@@ -112,16 +116,57 @@ export const SUBREGION_INFO: readonly SubregionInfo[] = eachExactlyOnce(
   (subregion) => subregion.id,
 );
 
-export const COUNTRY_INFO: readonly CountryInfo[] = eachExactlyOnce(
-  'countries.json',
-  COUNTRY_CODES,
-  countriesJson.countries.map(({ code, name, subregion }) => ({
-    code: known('countries.json', COUNTRY_CODES, code),
-    name,
-    subregion: known('countries.json', SUBREGIONS, subregion),
-  })),
-  (country) => country.code,
-);
+const inReferenceOrder = (a: CountryCode, b: CountryCode): number =>
+  COUNTRY_CODES.indexOf(a) - COUNTRY_CODES.indexOf(b);
+
+/** A country record as `countries.json` holds it. */
+export interface CountryRecord {
+  readonly code: string;
+  readonly name: string;
+  readonly subregion: string;
+  readonly party: boolean;
+  readonly neighbours: readonly string[];
+}
+
+/**
+ * The countries of a reference file, checked: every beneficiary exactly once,
+ * known subregions, and neighbours that are other beneficiaries, listed once
+ * and on both sides of their border (a one-sided list would make "consult
+ * your neighbours" depend on who asks).
+ */
+export function readCountryRecords(records: readonly CountryRecord[]): readonly CountryInfo[] {
+  const countries = eachExactlyOnce(
+    'countries.json',
+    COUNTRY_CODES,
+    records.map(({ code, name, subregion, party, neighbours }) => ({
+      code: known('countries.json', COUNTRY_CODES, code),
+      name,
+      subregion: known('countries.json', SUBREGIONS, subregion),
+      party,
+      neighbours: Object.freeze(
+        neighbours.map((neighbour) => known('countries.json', COUNTRY_CODES, neighbour)).sort(inReferenceOrder),
+      ),
+    })),
+    (country) => country.code,
+  );
+  const neighboursOf = new Map(countries.map((country) => [country.code, country.neighbours]));
+  for (const { code, neighbours } of countries) {
+    neighbours.forEach((neighbour, index) => {
+      if (neighbour === code) throw new Error(`reference/countries.json: ${code} is its own neighbour`);
+      if (neighbours.indexOf(neighbour) !== index) {
+        throw new Error(`reference/countries.json: ${code} lists ${neighbour} as a neighbour more than once`);
+      }
+      if (!neighboursOf.get(neighbour)?.includes(code)) {
+        throw new Error(
+          `reference/countries.json: ${code} borders ${neighbour}, but ${neighbour} does not list ${code}`,
+        );
+      }
+    });
+  }
+  return countries;
+}
+
+export const COUNTRY_INFO: readonly CountryInfo[] = readCountryRecords(countriesJson.countries);
 
 export const TOPIC_INFO: readonly TopicInfo[] = eachExactlyOnce(
   'topics.json',

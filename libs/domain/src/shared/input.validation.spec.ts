@@ -178,6 +178,87 @@ describe('InputValidator', () => {
     });
   });
 
+  describe('consulted countries', () => {
+    it('accepts 1 to 15 distinct beneficiaries other than the originating country', () => {
+      const allButKazakhstan = [
+        'AL',
+        'BA',
+        'ME',
+        'MK',
+        'RS',
+        'BY',
+        'MD',
+        'UA',
+        'AM',
+        'AZ',
+        'GE',
+        'KG',
+        'TJ',
+        'TM',
+        'UZ',
+      ];
+      expect(problems((input) => input.consultedCountries('consultedCountries', ['KG'], 'KZ'))).toEqual({});
+      expect(problems((input) => input.consultedCountries('consultedCountries', allButKazakhstan, 'KZ'))).toEqual({});
+    });
+
+    it.each([
+      ['none', [], ['must list from 1 to 15']],
+      ['the originating country', ['KG', 'KZ'], ['KZ is consulting and cannot be consulted']],
+      ['a duplicate', ['KG', 'KG'], ['lists KG more than once']],
+      ['a non-beneficiary', ['CN'], ['unknown country CN']],
+    ])('rejects %s', (_, consulted, messages) => {
+      expect(problems((input) => input.consultedCountries('consultedCountries', consulted, 'KZ'))).toEqual({
+        consultedCountries: messages,
+      });
+    });
+  });
+
+  describe('country', () => {
+    it('accepts a beneficiary and names anything else', () => {
+      expect(problems((input) => input.country('country', 'KG'))).toEqual({});
+      expect(problems((input) => input.country('country', 'kg'))).toEqual({ country: ['unknown country kg'] });
+    });
+  });
+
+  describe('texts', () => {
+    const limits = { min: 1, max: 10 };
+    const count = { min: 0, max: 3 };
+
+    it('accepts an empty list and distinct texts within the limits', () => {
+      expect(problems((input) => input.texts('names', [], limits, count))).toEqual({});
+      expect(problems((input) => input.texts('names', ['a', 'bb', 'x'.repeat(10)], limits, count))).toEqual({});
+    });
+
+    it('names each entry that breaks the text rules by its place, and duplicates and the count', () => {
+      expect(problems((input) => input.texts('names', ['ok', '', 'x'.repeat(11), 'ok'], limits, count))).toEqual({
+        names: [
+          'must list from 0 to 3',
+          'entry 2 must not be empty',
+          'entry 3 must be at most 10 characters',
+          'lists ok more than once',
+        ],
+      });
+    });
+  });
+
+  describe('future', () => {
+    const now = new Date('2019-03-14T09:00:00.000Z');
+
+    it('accepts an instant after now, as ISO text', () => {
+      const input = new InputValidator();
+      expect(input.future('respondBy', new Date('2019-03-14T09:00:00.001Z'), now)).toBe('2019-03-14T09:00:00.001Z');
+      expect(() => input.throwIfInvalid()).not.toThrow();
+    });
+
+    it.each([
+      ['now', now, 'must be in the future'],
+      ['the past', new Date('2019-03-13T09:00:00.000Z'), 'must be in the future'],
+      ['an invalid date', new Date(Number.NaN), 'must be a date and time'],
+    ])('rejects %s', (_, value, message) => {
+      expect(problems((input) => input.future('respondBy', value, now))).toEqual({ respondBy: [message] });
+    });
+  });
+
   it('collects the problems of several fields into one ValidationFailed', () => {
     expect(
       problems((input) => {

@@ -21,7 +21,9 @@ export interface Range {
  * path (CLI, demo data, a future consumer) can write an invalid event.
  * Text lengths count Unicode code points. `note` covers every free-text reason
  * and note (withdrawal, adoption, closing, review, invitation response,
- * retraction), which the design leaves unbounded.
+ * retraction), which the design leaves unbounded. `contact` is a profile's
+ * focal point or IAN point of contact: an institution, a person, a phone and
+ * an address fit in 500 characters.
  */
 export const INPUT_LIMITS = {
   title: { min: 3, max: 200 },
@@ -32,6 +34,14 @@ export const INPUT_LIMITS = {
   topics: { min: 1, max: 5 },
   durationMonths: { min: 1, max: 60 },
   partnerCountries: { min: 1, max: 15 },
+  consultedCountries: { min: 1, max: 15 },
+  hazardousActivity: { min: 3, max: 500 },
+  location: { min: 3, max: 500 },
+  consultationResponse: { min: 1, max: 5_000 },
+  conclusion: { min: 1, max: 5_000 },
+  competentAuthority: { min: 1, max: 200 },
+  competentAuthorities: { min: 0, max: 20 },
+  contact: { min: 1, max: 500 },
 } as const satisfies Record<string, Range>;
 
 /** Control characters other than newline and tab, which no text input may contain. */
@@ -120,15 +130,49 @@ export class InputValidator {
     };
   }
 
+  /** One beneficiary country. */
+  country(field: string, value: string): CountryCode {
+    if (!isCountryCode(value)) this.reject(field, `unknown country ${value}`);
+    return value as CountryCode;
+  }
+
   /** Countries a filter names: any number, each a beneficiary. */
   countries(field: string, values: readonly string[]): CountryCode[] {
-    for (const value of values) if (!isCountryCode(value)) this.reject(field, `unknown country ${value}`);
-    return values.filter(isCountryCode);
+    return values.map((value) => this.country(field, value));
   }
 
   partnerCountries(field: string, values: readonly string[], lead: CountryCode): CountryCode[] {
-    if (values.includes(lead)) this.reject(field, `${lead} leads the project and cannot be its partner`);
-    return this.codes(field, values, INPUT_LIMITS.partnerCountries, isCountryCode, 'country');
+    const refusal = `${lead} leads the project and cannot be its partner`;
+    return this.otherCountries(field, values, lead, INPUT_LIMITS.partnerCountries, refusal);
+  }
+
+  consultedCountries(field: string, values: readonly string[], originating: CountryCode): CountryCode[] {
+    const refusal = `${originating} is consulting and cannot be consulted`;
+    return this.otherCountries(field, values, originating, INPUT_LIMITS.consultedCountries, refusal);
+  }
+
+  /** A list of texts, each within `limits` (its problems named by its place, from 1), none twice. */
+  texts(field: string, values: readonly string[], limits: Range, count: Range): string[] {
+    if (values.length < count.min || values.length > count.max) {
+      this.reject(field, `must list from ${count.min} to ${count.max}`);
+    }
+    values.forEach((value, index) => {
+      const entry = new InputValidator();
+      entry.text(field, value, limits);
+      for (const message of entry.fields[field] ?? []) this.reject(field, `entry ${index + 1} ${message}`);
+      if (values.indexOf(value) !== index) this.reject(field, `lists ${value} more than once`);
+    });
+    return [...values];
+  }
+
+  /** An instant strictly after `now`, as ISO text. */
+  future(field: string, value: Date, now: Date): string {
+    if (Number.isNaN(value.getTime())) {
+      this.reject(field, 'must be a date and time');
+      return '';
+    }
+    if (value.getTime() <= now.getTime()) this.reject(field, 'must be in the future');
+    return value.toISOString();
   }
 
   reject(field: string, message: string): void {
@@ -137,6 +181,17 @@ export class InputValidator {
 
   throwIfInvalid(): void {
     if (Object.keys(this.fields).length > 0) throw new ValidationFailed(this.fields);
+  }
+
+  private otherCountries(
+    field: string,
+    values: readonly string[],
+    own: CountryCode,
+    count: Range,
+    refusal: string,
+  ): CountryCode[] {
+    if (values.includes(own)) this.reject(field, refusal);
+    return this.codes(field, values, count, isCountryCode, 'country');
   }
 
   private codes<T extends string>(

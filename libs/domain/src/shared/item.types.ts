@@ -1,6 +1,6 @@
 import type { CountryCode, Subregion } from '../reference/reference-data.js';
 
-export const ITEM_KINDS = ['PRACTICE', 'QUESTION', 'PROPOSAL'] as const;
+export const ITEM_KINDS = ['PRACTICE', 'QUESTION', 'PROPOSAL', 'CONSULTATION'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const AUDIENCE_SCOPES = ['NETWORK', 'SUBREGIONS', 'COUNTRIES'] as const;

@@ -1,4 +1,5 @@
-import { type DomainEvent, isDiscussionEvent, itemOf } from '../events/domain-event.js';
+import { type DomainEvent, isCountryProfileEvent, isDiscussionEvent, itemOf } from '../events/domain-event.js';
+import { type CountryCode, isCountryCode } from '../reference/reference-data.js';
 import { ITEM_KINDS, type ItemKind } from '../shared/item.types.js';
 
 /*
@@ -11,12 +12,19 @@ const CATEGORY_OF_KIND = {
   PRACTICE: 'practice',
   QUESTION: 'question',
   PROPOSAL: 'proposal',
+  CONSULTATION: 'consultation',
 } as const satisfies Record<ItemKind, string>;
 
 export const DISCUSSION_CATEGORY = 'discussion';
+/** A country's own streams: its profile. */
+export const COUNTRY_CATEGORY = 'country';
 
 /** Every category of stream the domain writes: a new category is added here. */
-const STREAM_CATEGORIES: readonly string[] = [...Object.values(CATEGORY_OF_KIND), DISCUSSION_CATEGORY];
+const STREAM_CATEGORIES: readonly string[] = [
+  ...Object.values(CATEGORY_OF_KIND),
+  DISCUSSION_CATEGORY,
+  COUNTRY_CATEGORY,
+];
 
 /**
  * What the names of the service's own streams begin with, one per category:
@@ -29,15 +37,20 @@ export const itemStreamId = (kind: ItemKind, id: string): string => `${CATEGORY_
 
 export const discussionStreamId = (itemId: string): string => `${DISCUSSION_CATEGORY}-${itemId}`;
 
+/** A country's profile; the code is the id, written as the domain writes it (upper case). */
+export const countryStreamId = (country: string): string => `${COUNTRY_CATEGORY}-${country}`;
+
 /** The stream a decider's event belongs to. */
 export function streamIdOf(event: DomainEvent): string {
+  if (isCountryProfileEvent(event)) return countryStreamId(event.data.country);
   const item = itemOf(event);
   return isDiscussionEvent(event) ? discussionStreamId(item.id) : itemStreamId(item.kind, item.id);
 }
 
 export type ParsedStreamId =
   | { readonly category: 'item'; readonly kind: ItemKind; readonly id: string }
-  | { readonly category: 'discussion'; readonly itemId: string };
+  | { readonly category: 'discussion'; readonly itemId: string }
+  | { readonly category: 'country'; readonly country: CountryCode };
 
 /** Null for a stream this domain does not write (system streams, other categories, an empty id). */
 export function parseStreamId(streamId: string): ParsedStreamId | null {
@@ -46,6 +59,7 @@ export function parseStreamId(streamId: string): ParsedStreamId | null {
   const category = streamId.slice(0, dash);
   const id = streamId.slice(dash + 1);
   if (category === DISCUSSION_CATEGORY) return { category: 'discussion', itemId: id };
+  if (category === COUNTRY_CATEGORY) return isCountryCode(id) ? { category: 'country', country: id } : null;
   const kind = ITEM_KINDS.find((candidate) => CATEGORY_OF_KIND[candidate] === category);
   return kind === undefined ? null : { category: 'item', kind, id };
 }

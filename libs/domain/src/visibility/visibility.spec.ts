@@ -13,9 +13,8 @@ const audience: fc.Arbitrary<Audience> = fc.oneof(
   fc
     .uniqueArray(subregion, { minLength: 1 })
     .map<Audience>((subregions) => ({ scope: 'SUBREGIONS', subregions, countries: [] })),
-  fc
-    .uniqueArray(country, { minLength: 1 })
-    .map<Audience>((countries) => ({ scope: 'COUNTRIES', subregions: [], countries })),
+  // Empty: a consultation's default, seen by its originating and consulted countries only.
+  fc.uniqueArray(country).map<Audience>((countries) => ({ scope: 'COUNTRIES', subregions: [], countries })),
 );
 
 const item: fc.Arbitrary<VisibilityItem> = fc
@@ -70,7 +69,7 @@ describe('canSee', () => {
     );
   });
 
-  it("always lets a proposal's partner countries see it", () => {
+  it("always lets a proposal's partner countries and a consultation's consulted countries see it", () => {
     fc.assert(
       fc.property(countryViewer, item, (viewer, anItem) =>
         canSee(viewer, { ...anItem, partnerCountries: [...anItem.partnerCountries, viewer.country] }),
@@ -127,6 +126,13 @@ describe('canSee', () => {
     expect(canSee(participantOfCountry('GE'), toCaucasus)).toBe(true);
     expect(canSee(participantOfCountry('RS'), toCaucasus)).toBe(true);
     expect(canSee(participantOfCountry('MD'), toCaucasus)).toBe(false);
+    const consultation = itemFrom('KZ', { scope: 'COUNTRIES', subregions: [], countries: [] }, ['KG', 'UZ']);
+    expect(canSee(focalPointOf('KZ'), consultation)).toBe(true);
+    expect(canSee(participantOfCountry('KG'), consultation)).toBe(true);
+    expect(canSee(participantOfCountry('UZ'), consultation)).toBe(true);
+    expect(canSee(participantOfCountry('TJ'), consultation)).toBe(false);
+    expect(canSee(participantOfCountry('AL'), consultation)).toBe(false);
+    expect(canSee(SECRETARIAT, consultation)).toBe(true);
   });
 });
 
@@ -168,6 +174,15 @@ describe('subregionsOf', () => {
     expect(subregionsOf(itemFrom('AL', { scope: 'NETWORK', subregions: [], countries: [] }, ['KZ']))).toEqual([
       'SOUTH_EASTERN_EUROPE',
       'CENTRAL_ASIA',
+    ]);
+  });
+
+  it('puts a consultation in the feeds of its originating and consulted countries only, by default', () => {
+    const noOtherCountry: Audience = { scope: 'COUNTRIES', subregions: [], countries: [] };
+    expect(subregionsOf(itemFrom('KZ', noOtherCountry, ['KG', 'UZ']))).toEqual(['CENTRAL_ASIA']);
+    expect(subregionsOf(itemFrom('RS', noOtherCountry, ['ME', 'UA']))).toEqual([
+      'SOUTH_EASTERN_EUROPE',
+      'EASTERN_EUROPE',
     ]);
   });
 

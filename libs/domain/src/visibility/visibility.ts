@@ -6,13 +6,14 @@ import { isSecretariat, type Viewer } from '../shared/participant.types.js';
  * What visibility and feed membership depend on, small enough for a read model
  * to store next to each item. None of it changes during an item's life: a
  * proposal's partner countries are every invited country, whatever they answer,
- * so that a country that declined keeps seeing what it was invited to.
+ * so that a country that declined keeps seeing what it was invited to; a
+ * consultation's are the consulted countries.
  */
 export interface VisibilityItem {
   /** The originating country (a proposal's lead country). */
   readonly country: CountryCode;
   readonly audience: Audience;
-  /** Empty except for proposals. */
+  /** Countries that see the item whatever its audience: a proposal's partners, a consultation's consulted countries. */
   readonly partnerCountries: readonly CountryCode[];
 }
 
@@ -34,7 +35,7 @@ export function canSee(viewer: Viewer, item: VisibilityItem): boolean {
 
 /**
  * The subregional feeds the item appears in: those of the
- * originating country, of a proposal's partners, and those the audience names
+ * originating country, of its partner or consulted countries, and those the audience names
  * or names a country of. A NETWORK audience names none; such an item is in the
  * feed without a subregion for everyone. Reference order, no duplicates.
  */

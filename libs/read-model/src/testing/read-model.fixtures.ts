@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { CommandHandler, type CommandResult } from '@coop/application';
 import {
   type Aggregate,
+  consultationAggregate,
+  countryProfileAggregate,
   discussionAggregate,
   type ItemKind,
   type Participant,
@@ -12,6 +14,7 @@ import {
   proposalAggregate,
   questionAggregate,
   type StoredEvent,
+  type UpdateCountryProfile,
 } from '@coop/domain';
 import {
   type AppendResult,
@@ -132,6 +135,31 @@ export class ReadModelHarness {
       audience: input.audience ?? null,
     });
     return proposalId;
+  }
+
+  /** A consultation due a week after the harness's start. */
+  async consult(
+    actor: Participant,
+    input: { title: string; consultedCountries: string[]; body?: string; audience?: Audience; topics?: string[] },
+  ) {
+    const consultationId = randomUUID();
+    await this.run(consultationAggregate, actor, {
+      type: 'RequestConsultation',
+      consultationId,
+      title: input.title,
+      hazardousActivity: 'Tailings management facility',
+      location: 'On a transboundary river',
+      body: input.body ?? 'A consultation body',
+      topics: input.topics ?? ['TAILINGS_SAFETY'],
+      consultedCountries: input.consultedCountries,
+      respondBy: new Date(START + 7 * 24 * 3_600_000),
+      audience: input.audience ?? null,
+    });
+    return consultationId;
+  }
+
+  updateProfile(actor: Participant, changes: Omit<UpdateCountryProfile, 'type'>) {
+    return this.run(countryProfileAggregate, actor, { type: 'UpdateCountryProfile', ...changes });
   }
 
   async comment(actor: Participant, itemId: string, itemKind: ItemKind, body: string) {

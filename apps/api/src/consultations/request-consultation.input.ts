@@ -1,0 +1,58 @@
+import { INPUT_LIMITS, type Topic } from '@coop/domain';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional } from 'class-validator';
+import { DateTimeScalar } from '../graphql/date-time.scalar.js';
+import { DomainChecked, OptionalText, Text, TopicList } from '../graphql/input-validation.js';
+import { AudienceInput, ValidAudience } from '../items/audience.input.js';
+import { IDEMPOTENCY_KEY_LIMITS } from '../items/idempotency-key.js';
+import { TopicEnum } from '../reference/reference.types.js';
+
+@InputType()
+export class RequestConsultationInput {
+  @Field(() => String)
+  @Text(INPUT_LIMITS.title)
+  title!: string;
+
+  @Field(() => String)
+  @Text(INPUT_LIMITS.hazardousActivity)
+  hazardousActivity!: string;
+
+  @Field(() => String)
+  @Text(INPUT_LIMITS.location)
+  location!: string;
+
+  @Field(() => String)
+  @Text(INPUT_LIMITS.body)
+  body!: string;
+
+  @Field(() => [TopicEnum])
+  @TopicList()
+  topics!: Topic[];
+
+  /** "Not the originating country" is the decider's to check: only it knows the actor's country. */
+  @Field(() => [ID])
+  @ArrayMinSize(INPUT_LIMITS.consultedCountries.min)
+  @ArrayMaxSize(INPUT_LIMITS.consultedCountries.max)
+  @ArrayUnique()
+  @DomainChecked('consultedCountries', (validator, value) => validator.countries('value', value as string[]))
+  consultedCountries!: string[];
+
+  @Field(() => DateTimeScalar)
+  @DomainChecked('respondBy', (validator, value) => validator.future('value', value as Date, new Date()))
+  respondBy!: Date;
+
+  @Field(() => AudienceInput, {
+    nullable: true,
+    description:
+      'Defaults to COUNTRIES with no other country: only the originating and consulted countries (and the secretariat) see it.',
+  })
+  @IsOptional()
+  @Type(() => AudienceInput)
+  @ValidAudience()
+  audience?: AudienceInput | null;
+
+  @Field(() => String, { nullable: true })
+  @OptionalText(IDEMPOTENCY_KEY_LIMITS)
+  idempotencyKey?: string | null;
+}

@@ -1,0 +1,41 @@
+import { type CountryProfile, type CountryProfileEvent, countryProfileDecider } from '@coop/domain';
+import type Database from 'better-sqlite3';
+import type { PlacedEvent } from './projection-batch.js';
+import { actorOf } from './read-model.views.js';
+
+/** A profile event its country's stream holds by right. */
+export interface PlacedProfileEvent extends PlacedEvent {
+  readonly event: CountryProfileEvent;
+}
+
+/**
+ * Writes `country_profiles` (each profile folded by the domain's decider) and
+ * `country_profile_updates` (who updated which profile when, for the
+ * statistics). Profiles change rarely: each event is written as it comes.
+ */
+export class CountryProfileWriter {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      profile: db.prepare<[string], string>('SELECT profile FROM country_profiles WHERE country = ?').pluck(),
+      upsert: db.prepare(
+        `INSERT INTO country_profiles (country, version, profile) VALUES (?, ?, ?)
+         ON CONFLICT (country) DO UPDATE SET version = excluded.version, profile = excluded.profile`,
+      ),
+      insertUpdate: db.prepare(
+        'INSERT INTO country_profile_updates (position, country, actor_country, occurred_at) VALUES (?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  apply({ recorded, event, occurredAt }: PlacedProfileEvent): void {
+    const { country } = event.data;
+    const stored = this.statements.profile.get(country);
+    const before = stored === undefined ? countryProfileDecider.initialState() : (JSON.parse(stored) as CountryProfile);
+    const after = countryProfileDecider.evolve(before, event);
+    this.statements.upsert.run(country, recorded.version, JSON.stringify(after));
+    const actor = actorOf(recorded.data, recorded.metadata);
+    this.statements.insertUpdate.run(recorded.position, country, actor?.country ?? null, occurredAt);
+  }
+}
