@@ -9,6 +9,7 @@ import {
 } from '../reference/reference-data.js';
 import { ValidationFailed } from './domain.errors.js';
 import { AUDIENCE_SCOPES, type Audience, type AudienceInput, type AudienceScope } from './item.types.js';
+import { LINK_KINDS, LINK_PROTOCOLS, type Link, type LinkInput } from './link.types.js';
 
 export interface Range {
   readonly min: number;
@@ -21,7 +22,8 @@ export interface Range {
  * path (CLI, demo data, a future consumer) can write an invalid event.
  * Text lengths count Unicode code points. `note` covers every free-text reason
  * and note (withdrawal, adoption, closing, review, invitation response,
- * retraction), which the design leaves unbounded.
+ * retraction), which the design leaves unbounded; `name` covers short
+ * names given as text (a project's donor, an activity's venue).
  */
 export const INPUT_LIMITS = {
   title: { min: 3, max: 200 },
@@ -29,9 +31,15 @@ export const INPUT_LIMITS = {
   body: { min: 1, max: 20_000 },
   comment: { min: 1, max: 5_000 },
   note: { min: 1, max: 1_000 },
+  name: { min: 1, max: 200 },
   topics: { min: 1, max: 5 },
   durationMonths: { min: 1, max: 60 },
   partnerCountries: { min: 1, max: 15 },
+  /** An activity names the lead and joined partners it involved. */
+  activityCountries: { min: 1, max: 16 },
+  links: { min: 0, max: 10 },
+  linkUrl: { min: 1, max: 2_000 },
+  linkTitle: { min: 1, max: 200 },
 } as const satisfies Record<string, Range>;
 
 /** Control characters other than newline and tab, which no text input may contain. */
@@ -44,6 +52,15 @@ function codePointLength(value: string): number {
   let length = 0;
   for (const _ of value) length++;
   return length;
+}
+
+/** The URL's scheme with its colon (`https:`), or '' when the text is not a URL at all. */
+function protocolOf(value: string): string {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -79,6 +96,15 @@ export class InputValidator {
       this.reject(field, `must be a whole number from ${range.min} to ${range.max}`);
     }
     return value;
+  }
+
+  /** An instant as the log records it (ISO 8601, UTC). */
+  instant(field: string, value: Date): string {
+    if (Number.isNaN(value.getTime())) {
+      this.reject(field, 'must be a valid date and time');
+      return '';
+    }
+    return value.toISOString();
   }
 
   oneOf<T extends string>(field: string, value: string, values: readonly T[]): T {
@@ -129,6 +155,38 @@ export class InputValidator {
   partnerCountries(field: string, values: readonly string[], lead: CountryCode): CountryCode[] {
     if (values.includes(lead)) this.reject(field, `${lead} leads the project and cannot be its partner`);
     return this.codes(field, values, INPUT_LIMITS.partnerCountries, isCountryCode, 'country');
+  }
+
+  /** An http or https URL, as given: no whitespace, nothing the URL parser would have to repair. */
+  url(field: string, value: string): string {
+    const length = codePointLength(value);
+    if (length < INPUT_LIMITS.linkUrl.min) this.reject(field, 'must not be empty');
+    else if (length > INPUT_LIMITS.linkUrl.max) {
+      this.reject(field, `must be at most ${INPUT_LIMITS.linkUrl.max} characters`);
+    } else if (/\s/u.test(value) || FORBIDDEN_CONTROL_CHARACTER.test(value)) {
+      this.reject(field, 'must not contain whitespace or control characters');
+    } else if (!LINK_PROTOCOLS.includes(protocolOf(value))) this.reject(field, 'must be an http or https URL');
+    return value;
+  }
+
+  /** At most 10 links, each checked under `<field>.<index>.url|title|kind`. Absent means none. */
+  links(field: string, values: readonly LinkInput[] | null | undefined): Link[] {
+    const links = values ?? [];
+    if (links.length > INPUT_LIMITS.links.max) this.reject(field, `must list at most ${INPUT_LIMITS.links.max}`);
+    return links.map((link, index) => ({
+      url: this.url(`${field}.${index}.url`, link.url),
+      title: this.text(`${field}.${index}.title`, link.title, INPUT_LIMITS.linkTitle),
+      kind: this.oneOf(`${field}.${index}.kind`, link.kind ?? 'OTHER', LINK_KINDS),
+    }));
+  }
+
+  /** The countries a project activity involved: distinct, each the lead or a partner that joined. */
+  activityCountries(field: string, values: readonly string[], involved: readonly CountryCode[]): CountryCode[] {
+    const countries = this.codes(field, values, INPUT_LIMITS.activityCountries, isCountryCode, 'country');
+    for (const country of new Set(countries)) {
+      if (!involved.includes(country)) this.reject(field, `${country} is neither the lead nor a partner that joined`);
+    }
+    return countries;
   }
 
   reject(field: string, message: string): void {
