@@ -12,10 +12,8 @@ import {
   type DomainEvent,
   EVENT_SCHEMA_VERSIONS,
   isDomainEventType,
-  isItemCreatedEvent,
   itemOf,
   toDomainEvent,
-  visibilityOfCreatedItem,
 } from './domain-event.js';
 
 /** Runs commands through a decider like a command handler: fold, decide, append. */
@@ -46,7 +44,15 @@ const practiceEvents = run(practiceDecider, [
     topics: ['PREVENTION'],
     audience: { scope: 'NETWORK' },
   },
-  { type: 'RevisePractice', practiceId: 'p-1', expectedVersion: 1, actor: kz, now: now(), title: 'Practice, revised' },
+  {
+    type: 'RevisePractice',
+    practiceId: 'p-1',
+    expectedVersion: 1,
+    actor: kz,
+    now: now(),
+    title: 'Practice, revised',
+    links: [{ url: 'https://example.org/guide', title: 'Guide', kind: 'GUIDE' }],
+  },
   { type: 'AdoptPractice', practiceId: 'p-1', actor: al, now: now() },
   { type: 'WithdrawPractice', practiceId: 'p-1', actor: kz, now: now(), reason: 'Outdated' },
 ]);
@@ -62,10 +68,12 @@ const questionEvents = run(questionDecider, [
     topics: ['NATECH'],
     audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'] },
   },
+  { type: 'ReviseQuestion', questionId: 'q-1', expectedVersion: 1, actor: al, now: now(), body: 'Body, revised' },
   { type: 'AnswerQuestion', questionId: 'q-1', answerId: 'a-1', actor: kz, now: now(), body: 'Answer' },
+  { type: 'EditAnswer', questionId: 'q-1', answerId: 'a-1', actor: kz, now: now(), body: 'Answer, edited' },
   { type: 'AcceptAnswer', questionId: 'q-1', answerId: 'a-1', actor: al, now: now() },
   { type: 'CloseQuestion', questionId: 'q-1', actor: al, now: now() },
-  { type: 'ReopenQuestion', questionId: 'q-1', actor: SECRETARIAT, now: now() },
+  { type: 'ReopenQuestion', questionId: 'q-1', actor: al, now: now() },
 ]);
 
 const proposalEvents = run(proposalDecider, [
@@ -81,6 +89,7 @@ const proposalEvents = run(proposalDecider, [
     partnerCountries: ['KG', 'TJ'],
     audience: { scope: 'COUNTRIES', countries: ['UZ'] },
   },
+  { type: 'InvitePartner', proposalId: 'jp-1', actor: kzFocalPoint, now: now(), country: 'UZ' },
   { type: 'RespondToInvitation', proposalId: 'jp-1', actor: kgFocalPoint, now: now(), accept: true },
   { type: 'RespondToInvitation', proposalId: 'jp-1', actor: tjFocalPoint, now: now(), accept: false },
   { type: 'SubmitProposal', proposalId: 'jp-1', actor: kzFocalPoint, now: now() },
@@ -92,7 +101,58 @@ const proposalEvents = run(proposalDecider, [
     decision: 'REQUEST_CHANGES',
     note: 'More detail',
   },
-  { type: 'WithdrawProposal', proposalId: 'jp-1', actor: kzFocalPoint, now: now(), reason: 'No funding' },
+  {
+    type: 'ReviseProposal',
+    proposalId: 'jp-1',
+    expectedVersion: 6,
+    actor: kzFocalPoint,
+    now: now(),
+    title: 'Project 2',
+  },
+  { type: 'SubmitProposal', proposalId: 'jp-1', actor: kzFocalPoint, now: now() },
+  { type: 'ReviewProposal', proposalId: 'jp-1', actor: SECRETARIAT, now: now(), decision: 'ENDORSE', note: 'Good' },
+  {
+    type: 'StartImplementation',
+    proposalId: 'jp-1',
+    actor: kzFocalPoint,
+    now: now(),
+    startedOn: new Date('2018-05-01T00:00:00.000Z'),
+    donor: 'EU',
+  },
+  {
+    type: 'RecordProjectActivity',
+    proposalId: 'jp-1',
+    activityId: 'act-1',
+    actor: kgFocalPoint,
+    now: now(),
+    kind: 'INCEPTION_WORKSHOP',
+    title: 'Inception workshop',
+    startsOn: new Date('2018-05-15T00:00:00.000Z'),
+    countries: ['KZ', 'KG'],
+  },
+  {
+    type: 'CompleteProject',
+    proposalId: 'jp-1',
+    actor: kzFocalPoint,
+    now: now(),
+    completedOn: new Date('2019-12-31T00:00:00.000Z'),
+    evaluation: 'Done well',
+  },
+]);
+
+const withdrawnProposalEvents = run(proposalDecider, [
+  {
+    type: 'ProposeJointProject',
+    proposalId: 'jp-2',
+    actor: kzFocalPoint,
+    now: now(),
+    title: 'Project',
+    objectives: 'Objectives',
+    topics: ['TRAINING'],
+    durationMonths: 12,
+    partnerCountries: ['KG'],
+  },
+  { type: 'WithdrawProposal', proposalId: 'jp-2', actor: kzFocalPoint, now: now(), reason: 'No funding' },
 ]);
 
 const discussionEvents = run(discussionDecider, [
@@ -109,13 +169,25 @@ const discussionEvents = run(discussionDecider, [
   { type: 'RetractComment', itemId: 'q-1', commentId: 'c-1', actor: SECRETARIAT, now: now(), reason: 'Off topic' },
 ]);
 
-const everyEvent: DomainEvent[] = [...practiceEvents, ...questionEvents, ...proposalEvents, ...discussionEvents];
+const everyEvent: DomainEvent[] = [
+  ...practiceEvents,
+  ...questionEvents,
+  ...proposalEvents,
+  ...withdrawnProposalEvents,
+  ...discussionEvents,
+];
 
 describe('domain events', () => {
   it('has a schema version for every event type the deciders write', () => {
     expect(new Set(everyEvent.map((event) => event.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
-    expect(DOMAIN_EVENT_TYPES).toHaveLength(18);
-    expect(Object.values(EVENT_SCHEMA_VERSIONS).every((version) => version === 1)).toBe(true);
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(25);
+    const versionsAbove1 = Object.entries(EVENT_SCHEMA_VERSIONS).filter(([, version]) => version !== 1);
+    expect(Object.fromEntries(versionsAbove1)).toEqual({
+      PracticeShared: 2,
+      PracticeRevised: 2,
+      QuestionAsked: 2,
+      JointProjectProposed: 2,
+    });
   });
 
   it('carries the time of its command in every event', () => {
@@ -132,6 +204,7 @@ describe('domain events', () => {
       ...practiceEvents.map(() => ({ kind: 'PRACTICE', id: 'p-1' })),
       ...questionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
       ...proposalEvents.map(() => ({ kind: 'PROPOSAL', id: 'jp-1' })),
+      ...withdrawnProposalEvents.map(() => ({ kind: 'PROPOSAL', id: 'jp-2' })),
       ...discussionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
     ]);
   });
@@ -143,16 +216,23 @@ describe('domain events', () => {
       PracticeWithdrawn: 'PRACTICE_WITHDRAWN',
       PracticeAdopted: 'PRACTICE_ADOPTED',
       QuestionAsked: 'QUESTION_ASKED',
+      QuestionRevised: 'QUESTION_REVISED',
       QuestionAnswered: 'QUESTION_ANSWERED',
+      AnswerEdited: 'ANSWER_EDITED',
       AnswerAccepted: 'ANSWER_ACCEPTED',
       QuestionClosed: 'QUESTION_CLOSED',
-      QuestionReopened: null,
+      QuestionReopened: 'QUESTION_REOPENED',
       JointProjectProposed: 'PROPOSAL_CREATED',
+      ProposalRevised: 'PROPOSAL_REVISED',
+      PartnerInvited: 'PARTNER_INVITED',
       PartnerJoined: 'PARTNER_JOINED',
       PartnerDeclined: 'PARTNER_DECLINED',
       ProposalSubmitted: 'PROPOSAL_SUBMITTED',
       ProposalReviewed: 'PROPOSAL_REVIEWED',
       ProposalWithdrawn: 'PROPOSAL_WITHDRAWN',
+      ProjectStarted: 'PROJECT_STARTED',
+      ProjectActivityRecorded: 'PROJECT_ACTIVITY_RECORDED',
+      ProjectCompleted: 'PROJECT_COMPLETED',
       CommentPosted: 'COMMENT_POSTED',
       CommentEdited: null,
       CommentRetracted: null,
@@ -161,28 +241,9 @@ describe('domain events', () => {
 
   it('puts each event in the stream of its aggregate', () => {
     expect(new Set(everyEvent.map(streamIdOf))).toEqual(
-      new Set(['practice-p-1', 'question-q-1', 'proposal-jp-1', 'discussion-q-1']),
+      new Set(['practice-p-1', 'question-q-1', 'proposal-jp-1', 'proposal-jp-2', 'discussion-q-1']),
     );
     expect(streamIdOf(discussionEvents[0]!)).toBe('discussion-q-1');
-  });
-
-  it('tells which events create an item, and what decides its visibility', () => {
-    expect(everyEvent.filter(isItemCreatedEvent).map((event) => event.type)).toEqual([
-      'PracticeShared',
-      'QuestionAsked',
-      'JointProjectProposed',
-    ]);
-    const [shared, , proposed] = everyEvent.filter(isItemCreatedEvent);
-    expect(visibilityOfCreatedItem(shared!)).toEqual({
-      country: 'KZ',
-      audience: { scope: 'NETWORK', subregions: [], countries: [] },
-      partnerCountries: [],
-    });
-    expect(visibilityOfCreatedItem(proposed!)).toEqual({
-      country: 'KZ',
-      audience: { scope: 'COUNTRIES', subregions: [], countries: ['UZ'] },
-      partnerCountries: ['KG', 'TJ'],
-    });
   });
 
   it('reads a stored event back as a domain event, and nothing else', () => {

@@ -1,18 +1,9 @@
 import { DISCUSSION_EVENT_SCHEMA_VERSIONS, type DiscussionEvent } from '../discussion/discussion.events.js';
-import {
-  PRACTICE_EVENT_SCHEMA_VERSIONS,
-  type PracticeEvent,
-  type PracticeShared,
-} from '../practice/practice.events.js';
-import {
-  type JointProjectProposed,
-  PROPOSAL_EVENT_SCHEMA_VERSIONS,
-  type ProposalEvent,
-} from '../proposal/proposal.events.js';
-import { QUESTION_EVENT_SCHEMA_VERSIONS, type QuestionAsked, type QuestionEvent } from '../question/question.events.js';
+import { PRACTICE_EVENT_SCHEMA_VERSIONS, type PracticeEvent } from '../practice/practice.events.js';
+import { PROPOSAL_EVENT_SCHEMA_VERSIONS, type ProposalEvent } from '../proposal/proposal.events.js';
+import { QUESTION_EVENT_SCHEMA_VERSIONS, type QuestionEvent } from '../question/question.events.js';
 import { readEvent, type StoredEvent } from '../shared/event.types.js';
 import type { ItemKind } from '../shared/item.types.js';
-import type { VisibilityItem } from '../visibility/visibility.js';
 
 export type DomainEvent = PracticeEvent | QuestionEvent | ProposalEvent | DiscussionEvent;
 export type DomainEventType = DomainEvent['type'];
@@ -51,17 +42,24 @@ export function itemOf(event: DomainEvent): ItemRef {
     case 'PracticeAdopted':
       return { kind: 'PRACTICE', id: event.data.practiceId };
     case 'QuestionAsked':
+    case 'QuestionRevised':
     case 'QuestionAnswered':
+    case 'AnswerEdited':
     case 'AnswerAccepted':
     case 'QuestionClosed':
     case 'QuestionReopened':
       return { kind: 'QUESTION', id: event.data.questionId };
     case 'JointProjectProposed':
+    case 'ProposalRevised':
+    case 'PartnerInvited':
     case 'PartnerJoined':
     case 'PartnerDeclined':
     case 'ProposalSubmitted':
     case 'ProposalReviewed':
     case 'ProposalWithdrawn':
+    case 'ProjectStarted':
+    case 'ProjectActivityRecorded':
+    case 'ProjectCompleted':
       return { kind: 'PROPOSAL', id: event.data.proposalId };
     case 'CommentPosted':
     case 'CommentEdited':
@@ -72,17 +70,3 @@ export function itemOf(event: DomainEvent): ItemRef {
 
 export const isDiscussionEvent = (event: DomainEvent): event is DiscussionEvent =>
   event.type === 'CommentPosted' || event.type === 'CommentEdited' || event.type === 'CommentRetracted';
-
-/** The first event of an item's stream: it fixes who may see the item, for the item's whole life. */
-export type ItemCreatedEvent = PracticeShared | QuestionAsked | JointProjectProposed;
-
-export const isItemCreatedEvent = (event: DomainEvent): event is ItemCreatedEvent =>
-  event.type === 'PracticeShared' || event.type === 'QuestionAsked' || event.type === 'JointProjectProposed';
-
-export function visibilityOfCreatedItem(event: ItemCreatedEvent): VisibilityItem {
-  return {
-    country: event.data.country,
-    audience: event.data.audience,
-    partnerCountries: event.type === 'JointProjectProposed' ? event.data.partnerCountries : [],
-  };
-}
