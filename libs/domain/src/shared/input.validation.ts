@@ -169,15 +169,29 @@ export class InputValidator {
     return value;
   }
 
-  /** At most 10 links, each checked under `<field>.<index>.url|title|kind`. Absent means none. */
+  /** A list's length within `range`. */
+  count(field: string, values: readonly unknown[], range: Range): void {
+    if (values.length >= range.min && values.length <= range.max) return;
+    this.reject(
+      field,
+      range.min === 0 ? `must list at most ${range.max}` : `must list from ${range.min} to ${range.max}`,
+    );
+  }
+
+  /** At most 10 links, each checked under `<field>.<index>`. Absent means none. */
   links(field: string, values: readonly LinkInput[] | null | undefined): Link[] {
     const links = values ?? [];
-    if (links.length > INPUT_LIMITS.links.max) this.reject(field, `must list at most ${INPUT_LIMITS.links.max}`);
-    return links.map((link, index) => ({
-      url: this.url(`${field}.${index}.url`, link.url),
-      title: this.text(`${field}.${index}.title`, link.title, INPUT_LIMITS.linkTitle),
-      kind: this.oneOf(`${field}.${index}.kind`, link.kind ?? 'OTHER', LINK_KINDS),
-    }));
+    this.count(field, links, INPUT_LIMITS.links);
+    return links.map((link, index) => this.link(`${field}.${index}`, link));
+  }
+
+  /** Problems are named `<field>.url`, `<field>.title` and `<field>.kind`; without a kind a link is OTHER. */
+  link(field: string, input: LinkInput): Link {
+    return {
+      url: this.url(`${field}.url`, input.url),
+      title: this.text(`${field}.title`, input.title, INPUT_LIMITS.linkTitle),
+      kind: this.oneOf(`${field}.kind`, input.kind ?? 'OTHER', LINK_KINDS),
+    };
   }
 
   /** The countries a project activity involved: distinct, each the lead or a partner that joined. */
@@ -204,9 +218,7 @@ export class InputValidator {
     isKnown: (value: string) => value is T,
     noun: string,
   ): T[] {
-    if (values.length < count.min || values.length > count.max) {
-      this.reject(field, `must list from ${count.min} to ${count.max}`);
-    }
+    this.count(field, values, count);
     values.forEach((value, index) => {
       if (!isKnown(value)) this.reject(field, `unknown ${noun} ${value}`);
       else if (values.indexOf(value) !== index) this.reject(field, `lists ${value} more than once`);
