@@ -352,9 +352,10 @@ function recordActivity(command: Issued<RecordProjectActivity>, state: ProposalS
     throw new InvalidState(`Activity ${command.activityId} already exists`);
   }
   const input = new InputValidator();
+  const ends = command.endsOn ?? command.startsOn;
   const startsOn = input.instant('startsOn', command.startsOn);
-  const endsOn = input.instant('endsOn', command.endsOn ?? command.startsOn);
-  if (endsOn < startsOn) input.reject('endsOn', 'must not precede startsOn');
+  const endsOn = input.instant('endsOn', ends);
+  if (ends.getTime() < command.startsOn.getTime()) input.reject('endsOn', 'must not precede startsOn');
   const data = {
     proposalId: proposal.id,
     activityId: command.activityId,
@@ -379,7 +380,7 @@ function complete(command: Issued<CompleteProject>, state: ProposalState): Propo
   requireStatus(proposal, ['IN_IMPLEMENTATION'], 'completed');
   const input = new InputValidator();
   const completedOn = input.instant('completedOn', command.completedOn);
-  if (proposal.startedOn !== null && completedOn < proposal.startedOn) {
+  if (proposal.startedOn !== null && command.completedOn.getTime() < Date.parse(proposal.startedOn)) {
     input.reject('completedOn', 'must not precede the start of implementation');
   }
   const evaluation = input.text('evaluation', command.evaluation, INPUT_LIMITS.body);
