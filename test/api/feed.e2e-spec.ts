@@ -13,9 +13,17 @@ import {
   sharePractice,
   unique,
 } from './support/api.js';
-import { FEED, FEED_SUBREGIONS, REVISE_PRACTICE, SEARCH } from './support/documents.js';
+import {
+  EDIT_ANSWER,
+  FEED,
+  FEED_SUBJECTS,
+  FEED_SUBREGIONS,
+  RETRACT_COMMENT,
+  REVISE_PRACTICE,
+  SEARCH,
+} from './support/documents.js';
 import { cast } from './support/people.js';
-import type { Connection, FeedNode, Subregion } from './support/types.js';
+import type { Connection, FeedNode, FeedSubjectNode, Subregion } from './support/types.js';
 
 const {
   kzExpert,
@@ -276,6 +284,69 @@ describe('feed order, filters and paging', () => {
         pageInfo { hasNextPage endCursor } } }`,
     );
     expect(dataOf(response)).toBeDefined();
+  });
+});
+
+describe('what an entry is about', () => {
+  it('carries the comment of COMMENT_POSTED as it now stands, and the answer of QUESTION_ANSWERED and ANSWER_EDITED', async () => {
+    const question = await askQuestion(app, kzExpert, { topics: ['SELF_ASSESSMENT'] });
+    const answer = await answerQuestion(app, geExpert, question.id, { body: 'We used the self-assessment guide.' });
+    dataOf(
+      await app.gql(geExpert, EDIT_ANSWER, {
+        questionId: question.id,
+        answerId: answer.id,
+        body: 'We used the guide twice.',
+      }),
+    );
+    const kept = await postComment(app, rsExpert, question.id, { body: 'Serbia did the same.' });
+    const retracted = await postComment(app, byExpert, question.id, { body: 'Off topic.' });
+    dataOf(await app.gql(secretariat, RETRACT_COMMENT, { id: retracted.id, reason: 'Off topic' }));
+
+    const page = dataOf(
+      await app.gql<{ feed: Connection<FeedSubjectNode> }>(uaFocalPoint, FEED_SUBJECTS, {
+        first: 100,
+        kinds: ['QUESTION'],
+      }),
+    ).feed;
+    const ofQuestion = page.edges.map((edge) => edge.node).filter((node) => node.item.id === question.id);
+    const editedAnswer = {
+      id: answer.id,
+      questionId: question.id,
+      body: 'We used the guide twice.',
+      editedAt: expect.any(String),
+      accepted: false,
+    };
+    expect(ofQuestion).toEqual([
+      {
+        activity: 'COMMENT_POSTED',
+        item: { id: question.id },
+        comment: {
+          id: retracted.id,
+          itemId: question.id,
+          body: null,
+          author: { id: byExpert.id },
+          editedAt: null,
+          retracted: true,
+        },
+        answer: null,
+      },
+      {
+        activity: 'COMMENT_POSTED',
+        item: { id: question.id },
+        comment: {
+          id: kept.id,
+          itemId: question.id,
+          body: 'Serbia did the same.',
+          author: { id: rsExpert.id },
+          editedAt: null,
+          retracted: false,
+        },
+        answer: null,
+      },
+      { activity: 'ANSWER_EDITED', item: { id: question.id }, comment: null, answer: editedAnswer },
+      { activity: 'QUESTION_ANSWERED', item: { id: question.id }, comment: null, answer: editedAnswer },
+      { activity: 'QUESTION_ASKED', item: { id: question.id }, comment: null, answer: null },
+    ]);
   });
 });
 

@@ -11,7 +11,15 @@ import {
   questionInput,
   unique,
 } from './support/api.js';
-import { ACCEPT_ANSWER, ANSWER_QUESTION, ASK_QUESTION, CLOSE_QUESTION } from './support/documents.js';
+import {
+  ACCEPT_ANSWER,
+  ANSWER_QUESTION,
+  ASK_QUESTION,
+  CLOSE_QUESTION,
+  EDIT_ANSWER,
+  REOPEN_QUESTION,
+  REVISE_QUESTION,
+} from './support/documents.js';
 import { cast } from './support/people.js';
 import type { AnswerFields, QuestionFields } from './support/types.js';
 
@@ -33,6 +41,12 @@ const close = (who: Participant, id: string, reason: string | null = 'Answered a
   app.gql<{ closeQuestion: QuestionFields }>(who, CLOSE_QUESTION, { id, reason });
 const answer = (who: Participant, questionId: string, body = 'We notify through the IAN system.') =>
   app.gql<{ answerQuestion: AnswerFields }>(who, ANSWER_QUESTION, { input: { questionId, body } });
+const revise = (who: Participant, input: Record<string, unknown>) =>
+  app.gql<{ reviseQuestion: QuestionFields }>(who, REVISE_QUESTION, { input });
+const reopen = (who: Participant, id: string) =>
+  app.gql<{ reopenQuestion: QuestionFields }>(who, REOPEN_QUESTION, { id });
+const editAnswer = (who: Participant, questionId: string, answerId: string, body: string) =>
+  app.gql<{ editAnswer: AnswerFields }>(who, EDIT_ANSWER, { questionId, answerId, body });
 
 describe('askQuestion', () => {
   it('records an open question for the asker’s country', async () => {
@@ -187,5 +201,144 @@ describe('closeQuestion', () => {
   it('answers NOT_FOUND for a question of a country the closer may not see', async () => {
     const question = await askQuestion(app, geExpert, { audience: { scope: 'COUNTRIES', countries: ['AM'] } });
     expectError(await close(kzFocalPoint, question.id), 'NOT_FOUND');
+  });
+});
+
+describe('reviseQuestion', () => {
+  it('lets the asker revise an open question, and answers CONFLICT to a stale version', async () => {
+    const question = await askQuestion(app, kzExpert, { topics: ['NOTIFICATION'] });
+    const revised = dataOf(
+      await revise(kzExpert, {
+        id: question.id,
+        expectedVersion: 1,
+        title: 'Notifying neighbours of a tailings facility',
+        topics: ['NOTIFICATION', 'TAILINGS_SAFETY'],
+      }),
+    ).reviseQuestion;
+    expect(revised).toMatchObject({
+      status: 'OPEN',
+      version: 2,
+      title: 'Notifying neighbours of a tailings facility',
+      body: question.body,
+      topics: ['NOTIFICATION', 'TAILINGS_SAFETY'],
+    });
+    expect(await itemFor(app, rsExpert, question.id)).toEqual(revised);
+    expectError(await revise(kzExpert, { id: question.id, expectedVersion: 1, body: 'Stale edit' }), 'CONFLICT');
+  });
+
+  it('lets a focal point of the asker’s country revise, also once answers came in', async () => {
+    const question = await askQuestion(app, kzExpert);
+    await answerQuestion(app, rsExpert, question.id);
+    const revised = dataOf(
+      await revise(kzFocalPoint, { id: question.id, expectedVersion: 2, body: 'Clarified body.' }),
+    );
+    expect(revised.reviseQuestion).toMatchObject({ version: 3, body: 'Clarified body.' });
+  });
+
+  it.each([
+    ['another participant of the asker’s country', kzColleague],
+    ['a participant of another country', rsExpert],
+    ['the secretariat', secretariat],
+  ])('is refused to %s', async (_who, who) => {
+    const question = await askQuestion(app, kzExpert);
+    expectError(await revise(who, { id: question.id, expectedVersion: 1, body: 'Not mine to change.' }), 'FORBIDDEN');
+  });
+
+  it('answers INVALID_STATE naming the status once an answer is accepted, or the question closed', async () => {
+    const question = await askQuestion(app, kzExpert);
+    const given = await answerQuestion(app, rsExpert, question.id);
+    dataOf(await accept(kzExpert, question.id, given.id));
+    const refused = expectError(
+      await revise(kzExpert, { id: question.id, expectedVersion: 3, body: 'Too late.' }),
+      'INVALID_STATE',
+    );
+    expect(refused.message).toContain('ANSWERED');
+    dataOf(await close(kzExpert, question.id));
+    expect(
+      expectError(await revise(kzExpert, { id: question.id, expectedVersion: 4, body: 'Too late.' }), 'INVALID_STATE')
+        .message,
+    ).toContain('CLOSED');
+  });
+
+  it('answers BAD_USER_INPUT for a revision that names no field, or a title too short', async () => {
+    const question = await askQuestion(app, kzExpert);
+    expectFieldError(await revise(kzExpert, { id: question.id, expectedVersion: 1 }), 'input');
+    expectFieldError(await revise(kzExpert, { id: question.id, expectedVersion: 1, title: 'Hi' }), 'title');
+  });
+});
+
+describe('reopenQuestion', () => {
+  it('lets the asker reopen a closed question, back to OPEN', async () => {
+    const question = await askQuestion(app, kzExpert);
+    dataOf(await close(kzExpert, question.id));
+    expect(dataOf(await reopen(kzExpert, question.id)).reopenQuestion).toMatchObject({ status: 'OPEN', version: 3 });
+    // Open again: answers are taken again.
+    expect(dataOf(await answer(rsExpert, question.id)).answerQuestion.accepted).toBe(false);
+  });
+
+  it('returns a question whose answer was accepted to ANSWERED; a focal point or the secretariat may reopen too', async () => {
+    const question = await askQuestion(app, kzExpert);
+    const given = await answerQuestion(app, rsExpert, question.id);
+    dataOf(await accept(kzExpert, question.id, given.id));
+    dataOf(await close(kzExpert, question.id));
+    const reopened = dataOf(await reopen(kzFocalPoint, question.id)).reopenQuestion;
+    expect(reopened).toMatchObject({ status: 'ANSWERED', acceptedAnswer: { id: given.id } });
+    dataOf(await close(kzExpert, question.id));
+    expect(dataOf(await reopen(secretariat, question.id)).reopenQuestion.status).toBe('ANSWERED');
+  });
+
+  it.each([
+    ['another participant of the asker’s country', kzColleague],
+    ['a participant of another country', rsExpert],
+  ])('is refused to %s', async (_who, who) => {
+    const question = await askQuestion(app, kzExpert);
+    dataOf(await close(kzExpert, question.id));
+    expectError(await reopen(who, question.id), 'FORBIDDEN');
+  });
+
+  it('answers INVALID_STATE naming the status for a question that is not closed', async () => {
+    const question = await askQuestion(app, kzExpert);
+    expect(expectError(await reopen(kzExpert, question.id), 'INVALID_STATE').message).toContain('OPEN');
+  });
+});
+
+describe('editAnswer', () => {
+  it('lets the answer’s author edit it, keeping its acceptance, with editedAt', async () => {
+    const question = await askQuestion(app, kzExpert);
+    const given = await answerQuestion(app, rsExpert, question.id);
+    expect(given.editedAt).toBeNull();
+    dataOf(await accept(kzExpert, question.id, given.id));
+    const edited = dataOf(
+      await editAnswer(rsExpert, question.id, given.id, '  Serbia notifies within 24 hours.  '),
+    ).editAnswer;
+    expect(edited).toMatchObject({
+      id: given.id,
+      body: 'Serbia notifies within 24 hours.',
+      answeredAt: given.answeredAt,
+      editedAt: expect.any(String),
+      accepted: true,
+    });
+    expect(((await itemFor(app, kzExpert, question.id)) as QuestionFields).answers).toEqual([edited]);
+  });
+
+  it.each([
+    ['the asker', kzExpert],
+    ['a focal point of the answer’s country', cast.rsFocalPoint],
+    ['the secretariat', secretariat],
+  ])('is refused to %s', async (_who, who) => {
+    const question = await askQuestion(app, kzExpert);
+    const given = await answerQuestion(app, rsExpert, question.id);
+    expectError(await editAnswer(who, question.id, given.id, 'Rewritten by someone else.'), 'FORBIDDEN');
+  });
+
+  it('answers INVALID_STATE on a closed question, NOT_FOUND for an unknown answer, BAD_USER_INPUT for a blank body', async () => {
+    const question = await askQuestion(app, kzExpert);
+    const given = await answerQuestion(app, rsExpert, question.id);
+    expectFieldError(await editAnswer(rsExpert, question.id, given.id, '   '), 'body');
+    expectError(await editAnswer(rsExpert, question.id, 'no-such-answer', 'Text.'), 'NOT_FOUND');
+    dataOf(await close(kzExpert, question.id));
+    expect(
+      expectError(await editAnswer(rsExpert, question.id, given.id, 'Too late.'), 'INVALID_STATE').message,
+    ).toContain('CLOSED');
   });
 });

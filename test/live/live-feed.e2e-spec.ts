@@ -1,5 +1,5 @@
 import type { Client } from 'graphql-ws';
-import { askQuestion, feedPage, postComment, sharePractice } from '../api/support/api.js';
+import { answerQuestion, askQuestion, feedPage, postComment, sharePractice } from '../api/support/api.js';
 import { cast } from '../api/support/people.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FEED_UPDATED, headCursor, ITEM_UPDATED, liveClient, LiveSubscription } from './support/live-client.js';
@@ -112,6 +112,80 @@ describe('private items', () => {
     expect(comment.id).toBeDefined();
     await followed.until('the comment', () => followed.entries.some((entry) => entry.activity === 'COMMENT_POSTED'));
     expect(followed.entries.map((entry) => [entry.item.id, entry.activity])).toEqual([[secret.id, 'COMMENT_POSTED']]);
+  });
+});
+
+describe('entries with their comment or answer', () => {
+  const WITH_SUBJECT = /* GraphQL */ `
+    subscription WithSubject($id: ID!, $since: String) {
+      itemUpdated(id: $id, since: $since) {
+        activity
+        item {
+          id
+        }
+        comment {
+          id
+          body
+          author {
+            id
+          }
+          replyTo
+        }
+        answer {
+          id
+          questionId
+          body
+          accepted
+        }
+      }
+    }
+  `;
+  interface WithSubject {
+    activity: string;
+    item: { id: string };
+    comment: { id: string; body: string | null; author: { id: string }; replyTo: string | null } | null;
+    answer: { id: string; questionId: string; body: string; accepted: boolean } | null;
+  }
+
+  it('deliver the comment body in COMMENT_POSTED and the answer in QUESTION_ANSWERED, live', async () => {
+    const question = await askQuestion(app, kzExpert);
+    const client = await liveClient(app, geExpert);
+    clients.push(client);
+    const live = new LiveSubscription<WithSubject>(
+      client,
+      WITH_SUBJECT,
+      { id: question.id, since: await headCursor(app, secretariat) },
+      'itemUpdated',
+    );
+    const answer = await answerQuestion(app, rsExpert, question.id, {
+      body: 'Serbia notifies through the IAN system.',
+    });
+    const comment = await postComment(app, uzFocalPoint, question.id, { body: 'Uzbekistan would like to know too.' });
+    await live.until('the comment', () => live.entries.length === 2);
+    expect(live.entries).toEqual([
+      {
+        activity: 'QUESTION_ANSWERED',
+        item: { id: question.id },
+        comment: null,
+        answer: {
+          id: answer.id,
+          questionId: question.id,
+          body: 'Serbia notifies through the IAN system.',
+          accepted: false,
+        },
+      },
+      {
+        activity: 'COMMENT_POSTED',
+        item: { id: question.id },
+        comment: {
+          id: comment.id,
+          body: 'Uzbekistan would like to know too.',
+          author: { id: uzFocalPoint.id },
+          replyTo: null,
+        },
+        answer: null,
+      },
+    ]);
   });
 });
 

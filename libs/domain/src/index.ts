@@ -10,6 +10,7 @@
 export * from './reference/reference-data.js';
 export * from './shared/participant.types.js';
 export * from './shared/item.types.js';
+export * from './shared/link.types.js';
 export * from './shared/domain.errors.js';
 export * from './shared/decider.types.js';
 export * from './shared/event.types.js';
@@ -41,5 +42,6 @@ export * from './events/domain-event.js';
 export * from './events/activity.js';
 export * from './streams/stream-names.js';
 export * from './items/item-fold.js';
+export * from './items/item-visibility.js';
 export * from './aggregates.js';
 export type { Aggregate } from './shared/aggregate.types.js';

@@ -22,11 +22,13 @@ interface CommentRow {
 
 export class CommentQueries {
   private readonly byId: Database.Statement<[string], CommentRow>;
+  private readonly byIds: Database.Statement<[string], CommentRow>;
   private readonly first: Database.Statement<{ itemId: string; limit: number }, CommentRow>;
   private readonly after: Database.Statement<{ itemId: string; limit: number; after: string }, CommentRow>;
 
   constructor(db: Database.Database) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM comments WHERE id = ?`);
+    this.byIds = db.prepare(`SELECT ${COLUMNS} FROM comments WHERE id IN (SELECT value FROM json_each(?))`);
     this.first = db.prepare(`SELECT ${COLUMNS} FROM comments WHERE item_id = @itemId ORDER BY position LIMIT @limit`);
     this.after = db.prepare(
       `SELECT ${COLUMNS} FROM comments WHERE item_id = @itemId AND position > @after ORDER BY position LIMIT @limit`,
@@ -50,6 +52,12 @@ export class CommentQueries {
   comment(id: string): CommentView | null {
     const row = this.byId.get(id);
     return row === undefined ? null : commentView(row);
+  }
+
+  /** Several comments in one query (those a page of feed entries names), by id; visibility is the caller's. */
+  commentsById(ids: readonly string[]): Map<string, CommentView> {
+    if (ids.length === 0) return new Map();
+    return new Map(this.byIds.all(JSON.stringify(ids)).map((row) => [row.id, commentView(row)]));
   }
 }
 

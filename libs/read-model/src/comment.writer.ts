@@ -36,22 +36,10 @@ export class CommentWriter implements ProjectionWriter<DiscussionEvent> {
     };
   }
 
-  /*
-   * Each comment event touches only its own comment, so folding the
-   * discussion decider over a discussion holding just that comment gives what
-   * the whole discussion would: the domain's rules, without loading every
-   * comment of the item.
-   */
   apply({ recorded, event }: ProjectedEvent<DiscussionEvent>): void {
-    const { commentId, itemId, itemKind } = event.data;
+    const { commentId, itemId } = event.data;
     const row = this.statements.comment.get(commentId);
-    const before =
-      row === undefined
-        ? discussionDecider.initialState()
-        : { status: 'ACTIVE' as const, itemId, itemKind, comments: [commentOfRow(row)] };
-    const after = discussionDecider.evolve(before, event);
-    const comment =
-      after.status === 'ACTIVE' ? after.comments.find((candidate) => candidate.id === commentId) : undefined;
+    const comment = commentAfter(event, row === undefined ? null : commentOfRow(row));
     if (comment === undefined) return;
     const retracted = comment.retracted ? 1 : 0;
     if (row === undefined) {
@@ -71,6 +59,22 @@ export class CommentWriter implements ProjectionWriter<DiscussionEvent> {
       this.statements.update.run(comment.body, comment.editedAt, retracted, commentId);
     }
   }
+}
+
+/**
+ * The comment an event concerns, as the discussion's rules leave it (undefined
+ * when they leave none). Each comment event touches only its own comment, so
+ * folding the discussion decider over a discussion holding just that comment
+ * gives what the whole discussion would, without loading every comment of the item.
+ */
+export function commentAfter(event: DiscussionEvent, before: DomainComment | null): DomainComment | undefined {
+  const { commentId, itemId, itemKind } = event.data;
+  const discussion =
+    before === null
+      ? discussionDecider.initialState()
+      : { status: 'ACTIVE' as const, itemId, itemKind, comments: [before] };
+  const after = discussionDecider.evolve(discussion, event);
+  return after.status === 'ACTIVE' ? after.comments.find((candidate) => candidate.id === commentId) : undefined;
 }
 
 function commentOfRow(row: CommentRow): DomainComment {

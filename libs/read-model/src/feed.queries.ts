@@ -8,9 +8,10 @@ import {
   type Viewer,
 } from '@coop/domain';
 import type Database from 'better-sqlite3';
+import type { CommentQueries } from './comment.queries.js';
 import { ITEM_COLUMNS, type ItemColumns, itemViewOfRow } from './item-row.js';
 import { pageSize, toPage } from './page-cursor.js';
-import type { CountryActivity, FeedEntryView, FeedFilter, Page, PageArgs } from './read-model.types.js';
+import type { CommentView, CountryActivity, FeedEntryView, FeedFilter, Page, PageArgs } from './read-model.types.js';
 import { feedCursor, feedCursorPosition } from './read-model.views.js';
 import { inList, listParameter, StatementVariants, visibleTo } from './sql-filters.js';
 import { viewerGrants } from './visibility-grants.js';
@@ -23,6 +24,8 @@ interface FeedRow extends ItemColumns {
   occurred_at: string;
   actor: string;
   item_id: string;
+  comment_id: string | null;
+  answer_id: string | null;
 }
 
 type Order = 'newest' | 'oldest';
@@ -31,7 +34,10 @@ export class FeedQueries {
   private readonly variants: StatementVariants;
   private readonly stats: StatementVariants;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly comments: CommentQueries,
+  ) {
     this.variants = new StatementVariants(db);
     this.stats = new StatementVariants(db);
   }
@@ -119,7 +125,12 @@ export class FeedQueries {
         after: after !== null,
       }),
     );
-    return (statement.all(parameters) as FeedRow[]).map(feedEntryOfRow);
+    const rows = statement.all(parameters) as FeedRow[];
+    // The page's comments in one query, whatever the number of COMMENT_POSTED entries on it.
+    const comments = this.comments.commentsById(
+      rows.flatMap((row) => (row.comment_id === null ? [] : [row.comment_id])),
+    );
+    return rows.map((row) => feedEntryOfRow(row, comments));
   }
 }
 
@@ -145,14 +156,14 @@ function feedSql(
     );
   }
   return `
-    SELECT f.position, f.activity, f.occurred_at, f.actor, f.item_id, ${ITEM_COLUMNS}
+    SELECT f.position, f.activity, f.occurred_at, f.actor, f.item_id, f.comment_id, f.answer_id, ${ITEM_COLUMNS}
     FROM ${from} JOIN items i ON i.id = f.item_id
     WHERE ${conditions.join(' AND ')}
     ORDER BY ${position} ${order === 'newest' ? 'DESC' : 'ASC'}
     LIMIT @limit`;
 }
 
-function feedEntryOfRow(row: FeedRow): FeedEntryView {
+function feedEntryOfRow(row: FeedRow, comments: ReadonlyMap<string, CommentView>): FeedEntryView {
   const item = itemViewOfRow(row);
   return {
     cursor: feedCursor(row.position),
@@ -164,5 +175,7 @@ function feedEntryOfRow(row: FeedRow): FeedEntryView {
     itemKind: item.kind,
     subregions: item.subregions,
     item,
+    comment: row.comment_id === null ? null : (comments.get(row.comment_id) ?? null),
+    answerId: row.answer_id,
   };
 }

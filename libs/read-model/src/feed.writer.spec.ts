@@ -1,4 +1,4 @@
-import { discussionAggregate, questionAggregate } from '@coop/domain';
+import { discussionAggregate, proposalAggregate, questionAggregate } from '@coop/domain';
 import { FeedWriter, toFeedEntryView } from './feed.writer.js';
 import { ItemWriter } from './item.writer.js';
 import { ProjectionBatch } from './projection-batch.js';
@@ -32,6 +32,8 @@ describe('FeedWriter', () => {
     harness.db
       .prepare('SELECT position, activity, occurred_at, actor, actor_country, item_id, item_kind FROM feed_entries')
       .all();
+  const subjects = () =>
+    harness.db.prepare('SELECT activity, comment_id, answer_id FROM feed_entries ORDER BY position').raw().all();
   const subregions = () =>
     harness.db.prepare('SELECT subregion, position FROM feed_subregions ORDER BY position, subregion').raw().all();
 
@@ -80,7 +82,7 @@ describe('FeedWriter', () => {
     ]);
   });
 
-  it('writes a posted comment with the item as the table holds it, and nothing for edits or reopenings', async () => {
+  it('writes a posted comment, carrying the comment as posted, and nothing for its edits', async () => {
     const id = await harness.propose(KZ_FOCAL, { title: 'Joint training', partnerCountries: ['UA'] });
     await batch();
     const commentId = await harness.comment(UA_FOCAL, id, 'PROPOSAL', 'Count us in');
@@ -91,6 +93,7 @@ describe('FeedWriter', () => {
       body: 'Count us in, twice',
     });
     const { entries: written } = await batch();
+    const [posted] = await harness.store.readStream(`discussion-${id}`);
     expect(written.map(toFeedEntryView)).toEqual([
       expect.objectContaining({
         activity: 'COMMENT_POSTED',
@@ -98,21 +101,82 @@ describe('FeedWriter', () => {
         itemId: id,
         itemKind: 'PROPOSAL',
         item: expect.objectContaining({ version: 1 }),
+        comment: {
+          id: commentId,
+          itemId: id,
+          body: 'Count us in',
+          author: UA_FOCAL,
+          country: 'UA',
+          replyTo: null,
+          postedAt: posted?.data && (posted.data as { occurredAt: string }).occurredAt,
+          editedAt: null,
+          retracted: false,
+        },
+        answerId: null,
       }),
     ]);
+    expect(subjects()).toEqual([
+      ['PROPOSAL_CREATED', null, null],
+      ['COMMENT_POSTED', commentId, null],
+    ]);
+  });
 
-    const question = await harness.ask(AM, { title: 'Closed, then reopened' });
-    await harness.run(questionAggregate, AM, {
-      type: 'CloseQuestion',
+  it('names the answer of an entry that answers or edits an answer, and reports a reopening', async () => {
+    const question = await harness.ask(AM, { title: 'Answered, edited, closed, reopened' });
+    await harness.run(questionAggregate, UA_FOCAL, {
+      type: 'AnswerQuestion',
       questionId: question,
+      answerId: 'answer-1',
+      body: 'First words',
     });
-    await harness.run(questionAggregate, SECRETARIAT, {
-      type: 'ReopenQuestion',
+    await harness.run(questionAggregate, UA_FOCAL, {
+      type: 'EditAnswer',
       questionId: question,
+      answerId: 'answer-1',
+      body: 'Better words',
     });
-    const { entries: later } = await batch();
-    expect(later.map((entry) => entry.activity)).toEqual(['QUESTION_ASKED', 'QUESTION_CLOSED']);
-    expect(entries()).toHaveLength(4);
+    await harness.run(questionAggregate, AM, { type: 'CloseQuestion', questionId: question });
+    await harness.run(questionAggregate, SECRETARIAT, { type: 'ReopenQuestion', questionId: question });
+    const { entries: written } = await batch();
+    expect(subjects()).toEqual([
+      ['QUESTION_ASKED', null, null],
+      ['QUESTION_ANSWERED', null, 'answer-1'],
+      ['ANSWER_EDITED', null, 'answer-1'],
+      ['QUESTION_CLOSED', null, null],
+      ['QUESTION_REOPENED', null, null],
+    ]);
+    const [, answered, edited] = written.map(toFeedEntryView);
+    // Each live entry holds the question as its own event left it, so the answer as it was then.
+    const bodyOf = (entry: typeof answered) =>
+      entry?.item.state.kind === 'QUESTION' ? entry.item.state.answers.map((answer) => answer.body) : null;
+    expect([answered?.answerId, bodyOf(answered)]).toEqual(['answer-1', ['First words']]);
+    expect([edited?.answerId, bodyOf(edited)]).toEqual(['answer-1', ['Better words']]);
+  });
+
+  it('lists the entries from an invitation on in the invited country’s subregion, not those before it', async () => {
+    const id = await harness.propose(KZ_FOCAL, {
+      title: 'Tailings safety',
+      partnerCountries: ['KG'],
+      audience: { scope: 'COUNTRIES', countries: ['UZ'] },
+    });
+    await harness.run(proposalAggregate, KZ_FOCAL, { type: 'InvitePartner', proposalId: id, country: 'UA' });
+    await harness.run(proposalAggregate, UA_FOCAL, { type: 'RespondToInvitation', proposalId: id, accept: true });
+    const { entries: written } = await batch();
+    const [proposed, invited, joined] = (await harness.store.readStream(`proposal-${id}`)).map(
+      (event) => event.position,
+    );
+    expect(subregions()).toEqual([
+      ['CENTRAL_ASIA', proposed],
+      ['CENTRAL_ASIA', invited],
+      ['EASTERN_EUROPE', invited],
+      ['CENTRAL_ASIA', joined],
+      ['EASTERN_EUROPE', joined],
+    ]);
+    expect(written.map((entry) => [entry.activity, entry.subregions, entry.visibility.partnerCountries])).toEqual([
+      ['PROPOSAL_CREATED', ['CENTRAL_ASIA'], ['KG']],
+      ['PARTNER_INVITED', ['EASTERN_EUROPE', 'CENTRAL_ASIA'], ['KG', 'UA']],
+      ['PARTNER_JOINED', ['EASTERN_EUROPE', 'CENTRAL_ASIA'], ['KG', 'UA']],
+    ]);
   });
 
   it('writes nothing for an item that does not exist, and fails on an activity that names no actor', async () => {

@@ -8,11 +8,12 @@ import {
   type VisibilityItem,
 } from '@coop/domain';
 import type Database from 'better-sqlite3';
+import { commentAfter } from './comment.writer.js';
 import type { ItemState } from './item-kinds.js';
 import type { ProjectionBatch } from './projection-batch.js';
 import type { ProjectedEvent, ProjectionWriter } from './projection-writer.js';
-import type { FeedEntryView } from './read-model.types.js';
-import { actorOf, feedCursor, itemView } from './read-model.views.js';
+import type { CommentView, FeedEntryView } from './read-model.types.js';
+import { actorOf, commentViewOf, feedCursor, itemView } from './read-model.views.js';
 
 /** A feed entry written by a batch, before it is turned into a view (only when someone listens). */
 export interface WrittenEntry {
@@ -25,6 +26,8 @@ export interface WrittenEntry {
   readonly state: ItemState;
   readonly visibility: VisibilityItem;
   readonly subregions: readonly Subregion[];
+  readonly comment: CommentView | null;
+  readonly answerId: string | null;
 }
 
 export const toFeedEntryView = (entry: WrittenEntry): FeedEntryView => ({
@@ -37,9 +40,31 @@ export const toFeedEntryView = (entry: WrittenEntry): FeedEntryView => ({
   itemKind: entry.kind,
   subregions: entry.subregions,
   item: itemView(entry.version, entry.state, entry.visibility, entry.subregions),
+  comment: entry.comment,
+  answerId: entry.answerId,
 });
 
 const hasActivity = (event: DomainEvent): event is DomainEvent => activityOf(event) !== null;
+
+/**
+ * What an entry is about inside its item, carried with the entry so that no
+ * reader of a feed looks it up again: the comment a COMMENT_POSTED entry
+ * posted (as posted), the answer a QUESTION_ANSWERED or ANSWER_EDITED entry
+ * gave (which the question's state holds).
+ */
+function subjectOf(event: DomainEvent): { comment: CommentView | null; answerId: string | null } {
+  switch (event.type) {
+    case 'CommentPosted': {
+      const comment = commentAfter(event, null);
+      return { comment: comment === undefined ? null : commentViewOf(event.data.itemId, comment), answerId: null };
+    }
+    case 'QuestionAnswered':
+    case 'AnswerEdited':
+      return { comment: null, answerId: event.data.answerId };
+    default:
+      return { comment: null, answerId: null };
+  }
+}
 
 /**
  * Writes `feed_entries` and `feed_subregions`: one entry per activity on an
@@ -53,8 +78,9 @@ export class FeedWriter implements ProjectionWriter {
 
   constructor(db: Database.Database) {
     this.insertEntry = db.prepare(
-      `INSERT INTO feed_entries (position, activity, occurred_at, actor, actor_country, item_id, item_kind)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO feed_entries
+         (position, activity, occurred_at, actor, actor_country, item_id, item_kind, comment_id, answer_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertSubregion = db.prepare('INSERT INTO feed_subregions (subregion, position) VALUES (?, ?)');
   }
@@ -67,7 +93,18 @@ export class FeedWriter implements ProjectionWriter {
     if (actor === null) throw new Error('The event names no actor');
     const { position } = recorded;
     const { kind } = item;
-    this.insertEntry.run(position, activity, occurredAt, JSON.stringify(actor), actor.country, state.id, kind);
+    const { comment, answerId } = subjectOf(event);
+    this.insertEntry.run(
+      position,
+      activity,
+      occurredAt,
+      JSON.stringify(actor),
+      actor.country,
+      state.id,
+      kind,
+      comment?.id ?? null,
+      answerId,
+    );
     for (const subregion of subregions) this.insertSubregion.run(subregion, position);
     batch.entries.push({
       position,
@@ -79,6 +116,8 @@ export class FeedWriter implements ProjectionWriter {
       state,
       visibility,
       subregions,
+      comment,
+      answerId,
     });
   }
 }

@@ -1,9 +1,9 @@
-import { foldItem } from '@coop/domain';
+import { foldItem, proposalAggregate } from '@coop/domain';
 import type { RecordedEvent } from '@coop/event-store';
 import { ItemWriter } from './item.writer.js';
 import { ProjectionBatch } from './projection-batch.js';
 import { ProjectionFailed } from './read-model.errors.js';
-import { participantOf } from './testing/read-model.fixtures.js';
+import { focalPointOf, participantOf } from './testing/read-model.fixtures.js';
 import { applyEvents, logWrites, rowsChangedBy, WriterHarness } from './testing/projection.fixtures.js';
 
 const AM = participantOf('AM');
@@ -133,6 +133,54 @@ describe('ItemWriter', () => {
     await batch();
     expect(searchText(seq)).toEqual({ title: 'Changed words', summary: 'A summary', body: 'A body' });
     expect(topics(id)).toEqual(['LAND_USE_PLANNING']);
+  });
+
+  it('rewrites the grants and the subregions when a proposal invites another country, in the same row write', async () => {
+    const lead = focalPointOf('KZ');
+    const id = await harness.propose(lead, {
+      title: 'Tailings safety',
+      partnerCountries: ['KG'],
+      audience: { scope: 'COUNTRIES', countries: ['UZ'] },
+    });
+    await batch();
+    expect(grants(id)).toEqual(['#', 'C:KG', 'C:KZ', 'C:UZ']);
+    expect(row(id)?.subregions).toBe(JSON.stringify(['CENTRAL_ASIA']));
+
+    const writes = logWrites(harness.db, 'items', 'id');
+    const grantWrites = logWrites(harness.db, 'item_grants', 'access');
+    await harness.run(proposalAggregate, lead, { type: 'InvitePartner', proposalId: id, country: 'MD' });
+    await harness.run(proposalAggregate, focalPointOf('MD'), {
+      type: 'RespondToInvitation',
+      proposalId: id,
+      accept: false,
+    });
+    await batch();
+    expect(writes()).toEqual([['UPDATE', id]]);
+    expect(grants(id)).toEqual(['#', 'C:KG', 'C:KZ', 'C:MD', 'C:UZ']);
+    const grantsRewritten = grantWrites().length;
+    expect(grantsRewritten).toBeGreaterThan(0);
+    expect(row(id)).toMatchObject({
+      subregions: JSON.stringify(['EASTERN_EUROPE', 'CENTRAL_ASIA']),
+      visibility: JSON.stringify({
+        country: 'KZ',
+        audience: { scope: 'COUNTRIES', subregions: [], countries: ['UZ'] },
+        partnerCountries: ['KG', 'MD'],
+      }),
+    });
+
+    // Declining changes nothing of who sees the proposal: the item row alone is written.
+    await harness.run(proposalAggregate, focalPointOf('KG'), {
+      type: 'RespondToInvitation',
+      proposalId: id,
+      accept: false,
+    });
+    await batch();
+    expect(writes()).toEqual([
+      ['UPDATE', id],
+      ['UPDATE', id],
+    ]);
+    expect(grantWrites()).toHaveLength(grantsRewritten);
+    expect(grants(id)).toEqual(['#', 'C:KG', 'C:KZ', 'C:MD', 'C:UZ']);
   });
 
   it('writes nothing for an item its stream has not created, nor for comment events', async () => {

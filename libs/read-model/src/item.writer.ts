@@ -3,11 +3,10 @@ import {
   type DomainEvent,
   evolveItem,
   isDiscussionEvent,
-  isItemCreatedEvent,
   type ItemKind,
   type Subregion,
   subregionsOf,
-  visibilityOfCreatedItem,
+  visibilityOf,
   type VisibilityItem,
 } from '@coop/domain';
 import type Database from 'better-sqlite3';
@@ -36,7 +35,9 @@ const sortedJson = (values: readonly string[]): string => JSON.stringify([...val
  * Writes `items`, `item_grants`, `item_topics` and `item_search`. Events are
  * folded into the batch's item in memory and each item is written once, when
  * the batch ends, so a catch-up batch touching an item many times costs one
- * row write.
+ * row write. Visibility follows the item's state: when it changes (a proposal
+ * invites a country), the grants and the item's subregions are rewritten, and
+ * the feed entries written from then on are in the new subregions' feeds.
  */
 export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
   readonly handles = isItemEvent;
@@ -51,8 +52,11 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
         `INSERT INTO items (id, kind, version, state, title, visibility, subregions, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      updateItem: db.prepare('UPDATE items SET version = ?, state = ?, title = ?, updated_at = ? WHERE seq = ?'),
+      updateItem: db.prepare(
+        'UPDATE items SET version = ?, state = ?, title = ?, visibility = ?, subregions = ?, updated_at = ? WHERE seq = ?',
+      ),
       insertGrant: db.prepare('INSERT INTO item_grants (item_id, access) VALUES (?, ?)'),
+      deleteGrants: db.prepare('DELETE FROM item_grants WHERE item_id = ?'),
       deleteTopics: db.prepare('DELETE FROM item_topics WHERE item_id = ?'),
       insertTopic: db.prepare('INSERT INTO item_topics (item_id, topic) VALUES (?, ?)'),
       insertSearch: db.prepare('INSERT INTO item_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
@@ -72,7 +76,7 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
       state,
       visibility: JSON.parse(row.visibility) as VisibilityItem,
       subregions: JSON.parse(row.subregions) as Subregion[],
-      stored: { topics: sortedJson(state.topics), text: searchTextOf(state) },
+      stored: { topics: sortedJson(state.topics), text: searchTextOf(state), visibility: row.visibility },
       lastEvent: null,
     };
   }
@@ -81,8 +85,8 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
     // The decider leaves its state as it was for an event it cannot take; the log still holds the event.
     item.state = evolveItem(item.state, event);
     item.version = recorded.version;
-    if (item.visibility === null && isItemCreatedEvent(event)) {
-      item.visibility = visibilityOfCreatedItem(event);
+    if (item.state !== null) {
+      item.visibility = visibilityOf(item.state);
       item.subregions = subregionsOf(item.visibility);
     }
     item.lastEvent = recorded;
@@ -105,6 +109,8 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
     if (state === null || visibility === null) return;
     const text = searchTextOf(state);
     const stateJson = JSON.stringify(state);
+    const visibilityJson = JSON.stringify(visibility);
+    const subregionsJson = JSON.stringify(item.subregions);
     const s = this.statements;
     if (item.seq === null) {
       const inserted = s.insertItem.run(
@@ -113,8 +119,8 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
         item.version,
         stateJson,
         state.title,
-        JSON.stringify(visibility),
-        JSON.stringify(item.subregions),
+        visibilityJson,
+        subregionsJson,
         state.createdAt,
         state.updatedAt,
       );
@@ -122,10 +128,14 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
       s.insertSearch.run(item.seq, text.title, text.summary, text.body);
       for (const grant of itemGrants(visibility)) s.insertGrant.run(state.id, grant);
     } else {
-      s.updateItem.run(item.version, stateJson, state.title, state.updatedAt, item.seq);
+      s.updateItem.run(item.version, stateJson, state.title, visibilityJson, subregionsJson, state.updatedAt, item.seq);
       const stored = item.stored?.text;
       if (stored?.title !== text.title || stored.summary !== text.summary || stored.body !== text.body) {
         s.updateSearch.run(text.title, text.summary, text.body, item.seq);
+      }
+      if (item.stored?.visibility !== visibilityJson) {
+        s.deleteGrants.run(state.id);
+        for (const grant of itemGrants(visibility)) s.insertGrant.run(state.id, grant);
       }
     }
     const topics = sortedJson(state.topics);

@@ -23,11 +23,11 @@ export interface BatchItem {
   version: number;
   /** Null until the item's stream created it. */
   state: ItemState | null;
-  /** Fixed by the item's first event for its whole life (the domain's rule). */
+  /** `visibilityOf` the item as folded so far; null until the item's stream created it. */
   visibility: VisibilityItem | null;
   subregions: readonly Subregion[];
-  /** What the row holds, to rewrite topics and search text only when they change. */
-  readonly stored: { readonly topics: string; readonly text: SearchText } | null;
+  /** What the row holds, to rewrite topics, search text and grants only when they change. */
+  readonly stored: { readonly topics: string; readonly text: SearchText; readonly visibility: string } | null;
   /** The last event folded in, which a failure to write the item is blamed on. */
   lastEvent: RecordedEvent | null;
 }

@@ -2,7 +2,7 @@
  * Bump on any change to the schema or to what the projection writes: a read
  * model built by another version is dropped and rebuilt from the start of `$all`.
  */
-export const PROJECTION_VERSION = 3;
+export const PROJECTION_VERSION = 4;
 
 /*
  * Every list is read newest or oldest first by keyset on the global position
@@ -65,7 +65,10 @@ export const READ_MODEL_SCHEMA = `
     actor         TEXT NOT NULL,
     actor_country TEXT,
     item_id       TEXT NOT NULL,
-    item_kind     TEXT NOT NULL
+    item_kind     TEXT NOT NULL,
+    -- What the entry is about inside its item: the comment posted, the answer given or edited.
+    comment_id    TEXT,
+    answer_id     TEXT
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX feed_entries_by_item ON feed_entries (item_id, position);
   CREATE INDEX feed_entries_by_time ON feed_entries (occurred_at, actor_country, activity);

@@ -1,4 +1,10 @@
-import { discussionAggregate, type Participant, proposalAggregate, questionAggregate } from '@coop/domain';
+import {
+  discussionAggregate,
+  type Participant,
+  proposalAggregate,
+  type ProposalCommand,
+  questionAggregate,
+} from '@coop/domain';
 import { InvalidCursor, InvalidPageSize } from './read-model.errors.js';
 import type { ReadModel } from './read-model.js';
 import type { FeedEntryView, Page } from './read-model.types.js';
@@ -186,6 +192,31 @@ describe('ReadModel', () => {
       expect(feedItems(SECRETARIAT, { kinds: [], topics: [] }).size).toBe(4);
     });
 
+    it('carries the comment of a COMMENT_POSTED entry as it now stands, and the answer id of an answer', () => {
+      const entries = readModel.feed(SECRETARIAT, { first: 100 }).edges.map((edge) => edge.node);
+      const posted = entries.filter((entry) => entry.activity === 'COMMENT_POSTED');
+      expect(posted.map((entry) => [entry.comment?.id, entry.comment?.body, entry.comment?.retracted])).toEqual([
+        [commentIds[2], 'Third comment', false],
+        [commentIds[1], null, true],
+        [commentIds[0], 'First comment, edited', false],
+      ]);
+      expect(posted[2]?.comment).toMatchObject({
+        itemId: network,
+        author: UA,
+        country: 'UA',
+        editedAt: expect.any(String),
+      });
+      expect(
+        entries.filter((entry) => entry.answerId !== null).map((entry) => [entry.activity, entry.answerId]),
+      ).toEqual([['QUESTION_ANSWERED', 'answer-1']]);
+      expect(
+        entries.filter((entry) => entry.activity !== 'COMMENT_POSTED').every((entry) => entry.comment === null),
+      ).toBe(true);
+      expect(
+        readModel.feedAfter(SECRETARIAT, { itemId: network }, null, 10).map((entry) => entry.comment?.body),
+      ).toEqual([undefined, 'First comment, edited', null, 'Third comment']);
+    });
+
     it('filters by item, and replays oldest first after a cursor', () => {
       const ofProposal = readModel.feedAfter(SECRETARIAT, { itemId: proposal }, null, 10);
       expect(ofProposal.map((entry) => entry.activity)).toEqual(['PROPOSAL_CREATED', 'PARTNER_JOINED']);
@@ -368,6 +399,86 @@ describe('ReadModel', () => {
     it('rejects a negative or fractional first', () => {
       expect(() => readModel.feed(UA, { first: -1 })).toThrow(InvalidPageSize);
       expect(() => readModel.feed(UA, { first: 1.5 })).toThrow(InvalidPageSize);
+    });
+  });
+});
+
+describe('ReadModel.itemAsOf', () => {
+  const harness = new ReadModelHarness();
+  let readModel: ReadModel;
+  let project: string;
+  let invitedLater: string;
+  /** When each event of the project's stream was recorded. */
+  let recordedAt: string[];
+
+  beforeAll(async () => {
+    project = await harness.propose(KZ_FOCAL, { title: 'Tailings safety in Central Asia', partnerCountries: ['UA'] });
+    const act = (actor: Participant, command: ProposalCommand) => harness.run(proposalAggregate, actor, command);
+    await act(UA_FOCAL, { type: 'RespondToInvitation', proposalId: project, accept: true });
+    await act(KZ_FOCAL, { type: 'SubmitProposal', proposalId: project });
+    await act(SECRETARIAT, { type: 'ReviewProposal', proposalId: project, decision: 'ENDORSE', note: 'Fits' });
+    await act(KZ_FOCAL, {
+      type: 'StartImplementation',
+      proposalId: project,
+      startedOn: new Date('2017-09-01T00:00:00.000Z'),
+    });
+    for (const [index, title] of ['Inception workshop', 'Hazard rating list', 'Site visit'].entries()) {
+      await act(UA_FOCAL, {
+        type: 'RecordProjectActivity',
+        proposalId: project,
+        activityId: `activity-${index}`,
+        kind: 'OTHER',
+        title,
+        startsOn: new Date(Date.UTC(2017, 10 + index, 1)),
+        countries: ['KZ', 'UA'],
+      });
+    }
+    recordedAt = (await harness.store.readStream(`proposal-${project}`)).map((event) =>
+      String(event.metadata['occurredAt']),
+    );
+    invitedLater = await harness.propose(KZ_FOCAL, {
+      title: 'Hazard map',
+      partnerCountries: ['UA'],
+      audience: { scope: 'COUNTRIES', countries: ['TJ'] },
+    });
+    await act(KZ_FOCAL, { type: 'InvitePartner', proposalId: invitedLater, country: 'MD' });
+    ({ readModel } = await harness.openCaughtUp());
+  });
+
+  afterAll(() => harness.dispose());
+
+  const activityTitles = async (at: string) => {
+    const view = await readModel.itemAsOf(TJ, project, new Date(at));
+    return view?.state.kind === 'PROPOSAL' ? view.state.activities.map((activity) => activity.title) : null;
+  };
+
+  it('shows exactly the activities recorded by then, whatever dates they happened on', async () => {
+    const [, , , , started, first, second, third] = recordedAt;
+    expect(await activityTitles(started as string)).toEqual([]);
+    expect(await activityTitles(first as string)).toEqual(['Inception workshop']);
+    const between = new Date(Date.parse(second as string) - 1).toISOString();
+    expect(await activityTitles(between)).toEqual(['Inception workshop']);
+    expect(await activityTitles(second as string)).toEqual(['Inception workshop', 'Hazard rating list']);
+    expect(await activityTitles(third as string)).toEqual(['Inception workshop', 'Hazard rating list', 'Site visit']);
+    expect(await readModel.itemAsOf(TJ, project, new Date(first as string))).toMatchObject({
+      version: 6,
+      state: { status: 'IN_IMPLEMENTATION' },
+    });
+  });
+
+  it('hides a proposal from a country invited later, as it stood before the invitation', async () => {
+    const MD = focalPointOf('MD');
+    const [proposed, invited] = (await harness.store.readStream(`proposal-${invitedLater}`)).map((event) =>
+      String(event.metadata['occurredAt']),
+    );
+    expect(await readModel.itemAsOf(MD, invitedLater, new Date(proposed as string))).toBeNull();
+    expect(await readModel.itemAsOf(MD, invitedLater, new Date(invited as string))).toMatchObject({
+      visibility: { partnerCountries: ['UA', 'MD'] },
+      subregions: ['EASTERN_EUROPE', 'CENTRAL_ASIA'],
+    });
+    expect(await readModel.itemAsOf(TJ, invitedLater, new Date(proposed as string))).toMatchObject({
+      visibility: { partnerCountries: ['UA'] },
+      subregions: ['EASTERN_EUROPE', 'CENTRAL_ASIA'],
     });
   });
 });

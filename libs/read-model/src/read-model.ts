@@ -1,4 +1,13 @@
-import { type CountryCode, countryStreamId, foldItem, itemStreamId, type Viewer } from '@coop/domain';
+import {
+  canSee,
+  type CountryCode,
+  countryStreamId,
+  foldItem,
+  itemStreamId,
+  subregionsOf,
+  type Viewer,
+  visibilityOf,
+} from '@coop/domain';
 import type { EventStore } from '@coop/event-store';
 import { AuditQueries } from './audit.queries.js';
 import { CommentQueries } from './comment.queries.js';
@@ -38,8 +47,8 @@ export class ReadModel {
     private readonly store: EventStore,
   ) {
     this.items = new ItemQueries(database.db);
-    this.feeds = new FeedQueries(database.db);
     this.discussions = new CommentQueries(database.db);
+    this.feeds = new FeedQueries(database.db, this.discussions);
     this.audit = new AuditQueries(database.db);
     this.profiles = new CountryProfileQueries(database.db);
   }
@@ -51,9 +60,9 @@ export class ReadModel {
 
   /**
    * The item as it stood at `at`, folded from its stream's events up to that
-   * instant; null when the viewer may not see it or it did not exist yet. Who
-   * may see an item is fixed at its creation, so today's check answers for any
-   * instant.
+   * instant; null when it did not exist yet or the viewer could not see it
+   * then. Visibility only grows (an invitation adds a country, nothing takes
+   * one away), so an item the viewer cannot see now is not read at all.
    */
   async itemAsOf(viewer: Viewer, id: string, at: Date): Promise<ItemView | null> {
     const current = this.items.item(viewer, id);
@@ -62,7 +71,17 @@ export class ReadModel {
       (event) => Date.parse(String(event.metadata['occurredAt'])) <= at.getTime(),
     );
     const state = foldItem(events);
-    return state === null ? null : { ...current, version: events.length, state, updatedAt: state.updatedAt };
+    if (state === null) return null;
+    const visibility = visibilityOf(state);
+    if (!canSee(viewer, visibility)) return null;
+    return {
+      ...current,
+      version: events.length,
+      state,
+      visibility,
+      subregions: subregionsOf(visibility),
+      updatedAt: state.updatedAt,
+    };
   }
 
   /** Best match first over title, summary or objectives, and body. Any text is safe: it is reduced to words. */

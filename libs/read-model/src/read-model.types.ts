@@ -61,10 +61,18 @@ export interface FeedEntryView {
   readonly actor: Participant;
   readonly itemId: string;
   readonly itemKind: ItemKind;
-  /** `subregionsOf` the item: the subregional feeds the entry is in. */
+  /**
+   * `subregionsOf` the item as `item` holds it. An entry is listed in the
+   * subregional feeds its item had when it was written: a country invited
+   * later finds the entries from its invitation on in its subregion's feed.
+   */
   readonly subregions: readonly Subregion[];
-  /** The item as it stands now (queries) or right after this entry's batch (`onCommitted`). */
+  /** The item as it stands now (queries) or as this entry's event left it (`onCommitted`). */
   readonly item: ItemView;
+  /** COMMENT_POSTED: the comment, as posted (`onCommitted`) or as it now stands (queries: maybe edited or retracted). */
+  readonly comment: CommentView | null;
+  /** QUESTION_ANSWERED and ANSWER_EDITED: the answer's id; `item` (the question) holds the answer itself. */
+  readonly answerId: string | null;
 }
 
 export interface FeedFilter {

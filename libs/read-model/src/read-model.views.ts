@@ -1,8 +1,15 @@
-import { isCountryCode, isRole, type Participant, type Subregion, type VisibilityItem } from '@coop/domain';
+import {
+  type Comment,
+  isCountryCode,
+  isRole,
+  type Participant,
+  type Subregion,
+  type VisibilityItem,
+} from '@coop/domain';
 import type { JsonObject, JsonValue, Position } from '@coop/event-store';
 import type { ItemState } from './item-kinds.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
-import type { ItemView } from './read-model.types.js';
+import type { CommentView, ItemView } from './read-model.types.js';
 
 /** Feed cursors are positions, so that one cursor serves the newest-first pages and `since` replays alike. */
 export const feedCursor = (position: Position): string => encodeCursor('feed', [position]);
@@ -26,6 +33,19 @@ export function itemView(
     updatedAt: state.updatedAt,
   };
 }
+
+/** A comment of the discussion of item `itemId` as the read model shows it. */
+export const commentViewOf = (itemId: string, comment: Comment): CommentView => ({
+  id: comment.id,
+  itemId,
+  body: comment.body,
+  author: comment.author,
+  country: comment.author.country,
+  replyTo: comment.replyTo,
+  postedAt: comment.postedAt,
+  editedAt: comment.editedAt,
+  retracted: comment.retracted,
+});
 
 const isObject = (value: JsonValue | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -36,6 +36,11 @@ const ITEM_FIELDS = /* GraphQL */ `
         code
       }
     }
+    links {
+      url
+      title
+      kind
+    }
   }
 `;
 
@@ -70,6 +75,7 @@ const ANSWER_FIELDS = /* GraphQL */ `
       code
     }
     answeredAt
+    editedAt
     accepted
   }
 `;
@@ -113,6 +119,31 @@ const PROPOSAL_FIELDS = /* GraphQL */ `
       }
       reviewedAt
     }
+    donor
+    startedOn
+    activities {
+      id
+      kind
+      title
+      startsOn
+      endsOn
+      venue
+      countries {
+        code
+      }
+      outcome
+      links {
+        url
+        title
+        kind
+      }
+      recordedBy {
+        id
+      }
+      recordedAt
+    }
+    completedOn
+    evaluation
   }
 `;
 
@@ -267,6 +298,24 @@ export const CLOSE_QUESTION = withFragments(
   'QuestionFields',
 );
 
+export const REVISE_QUESTION = withFragments(
+  'mutation ReviseQuestion($input: ReviseQuestionInput!) { reviseQuestion(input: $input) { ...QuestionFields } }',
+  'QuestionFields',
+);
+
+export const EDIT_ANSWER = withFragments(
+  `mutation EditAnswer($questionId: ID!, $answerId: ID!, $body: String!) {
+    editAnswer(questionId: $questionId, answerId: $answerId, body: $body) { ...AnswerFields }
+  }`,
+  'AnswerFields',
+);
+
+/** As the contract writes it: no reason. */
+export const REOPEN_QUESTION = withFragments(
+  'mutation ReopenQuestion($id: ID!) { reopenQuestion(id: $id) { ...QuestionFields } }',
+  'QuestionFields',
+);
+
 // ---------------------------------------------------------------- proposals
 
 export const PROPOSE_JOINT_PROJECT = withFragments(
@@ -352,6 +401,39 @@ export const COUNTRY_PROFILES = withFragments(
   'ProfileFields',
 );
 
+export const REVISE_PROPOSAL = withFragments(
+  'mutation ReviseProposal($input: ReviseProposalInput!) { reviseProposal(input: $input) { ...ProposalFields } }',
+  'ProposalFields',
+);
+
+export const INVITE_PARTNER = withFragments(
+  `mutation InvitePartner($proposalId: ID!, $country: ID!) {
+    invitePartner(proposalId: $proposalId, country: $country) { ...ProposalFields }
+  }`,
+  'ProposalFields',
+);
+
+export const START_IMPLEMENTATION = withFragments(
+  `mutation StartImplementation($id: ID!, $startedOn: DateTime!, $donor: String) {
+    startImplementation(id: $id, startedOn: $startedOn, donor: $donor) { ...ProposalFields }
+  }`,
+  'ProposalFields',
+);
+
+export const RECORD_PROJECT_ACTIVITY = withFragments(
+  `mutation RecordProjectActivity($input: RecordProjectActivityInput!) {
+    recordProjectActivity(input: $input) { ...ProposalFields }
+  }`,
+  'ProposalFields',
+);
+
+export const COMPLETE_PROJECT = withFragments(
+  `mutation CompleteProject($id: ID!, $completedOn: DateTime!, $evaluation: String!) {
+    completeProject(id: $id, completedOn: $completedOn, evaluation: $evaluation) { ...ProposalFields }
+  }`,
+  'ProposalFields',
+);
+
 // ---------------------------------------------------------------- discussions
 
 export const POST_COMMENT = withFragments(
@@ -419,6 +501,11 @@ export const ITEM_AS_OF = withFragments(
   'ItemFields',
 );
 
+export const PROPOSAL_AS_OF = withFragments(
+  'query ProposalAsOf($id: ID!, $at: DateTime!) { itemAsOf(id: $id, at: $at) { ...ProposalFields } }',
+  'ProposalFields',
+);
+
 export const ITEM_HISTORY = withFragments(
   'query ItemHistory($id: ID!) { item(id: $id) { id version history { ...AuditEventFields } } }',
   'AuditEventFields',
@@ -447,6 +534,39 @@ export const FEED = /* GraphQL */ `
       pageInfo {
         hasNextPage
         endCursor
+      }
+    }
+  }
+`;
+
+/** Entries with the comment or answer each is about. */
+export const FEED_SUBJECTS = /* GraphQL */ `
+  query FeedSubjects($first: Int, $kinds: [ItemKind!]) {
+    feed(first: $first, kinds: $kinds) {
+      edges {
+        node {
+          activity
+          item {
+            id
+          }
+          comment {
+            id
+            itemId
+            body
+            author {
+              id
+            }
+            editedAt
+            retracted
+          }
+          answer {
+            id
+            questionId
+            body
+            editedAt
+            accepted
+          }
+        }
       }
     }
   }

@@ -20,6 +20,13 @@ export interface ItemFields {
   country: { code: string; name: string; subregion: Subregion };
   author: { id: string; name: string; country: CountryRef | null; roles: string[] };
   audience: { scope: string; subregions: Subregion[]; countries: CountryRef[] };
+  links: LinkFields[];
+}
+
+export interface LinkFields {
+  url: string;
+  title: string;
+  kind: string;
 }
 
 export interface PracticeFields extends ItemFields {
@@ -36,6 +43,7 @@ export interface AnswerFields {
   author: { id: string };
   country: CountryRef | null;
   answeredAt: string;
+  editedAt: string | null;
   accepted: boolean;
 }
 
@@ -50,7 +58,15 @@ export interface ProposalFields extends ItemFields {
   objectives: string;
   durationMonths: number;
   leadCountry: CountryRef;
-  status: 'DRAFT' | 'SUBMITTED' | 'CHANGES_REQUESTED' | 'ENDORSED' | 'DECLINED' | 'WITHDRAWN';
+  status:
+    | 'DRAFT'
+    | 'SUBMITTED'
+    | 'CHANGES_REQUESTED'
+    | 'ENDORSED'
+    | 'DECLINED'
+    | 'WITHDRAWN'
+    | 'IN_IMPLEMENTATION'
+    | 'COMPLETED';
   partners: {
     country: CountryRef;
     status: 'INVITED' | 'JOINED' | 'DECLINED';
@@ -58,6 +74,25 @@ export interface ProposalFields extends ItemFields {
     respondedAt: string | null;
   }[];
   reviews: { decision: string; note: string; reviewer: { id: string }; reviewedAt: string }[];
+  donor: string | null;
+  startedOn: string | null;
+  activities: ProjectActivityFields[];
+  completedOn: string | null;
+  evaluation: string | null;
+}
+
+export interface ProjectActivityFields {
+  id: string;
+  kind: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  venue: string | null;
+  countries: CountryRef[];
+  outcome: string | null;
+  links: LinkFields[];
+  recordedBy: { id: string };
+  recordedAt: string;
 }
 
 export interface ConsultationFields extends ItemFields {
@@ -120,6 +155,20 @@ export interface FeedNode {
   occurredAt: string;
   actor: { id: string };
   item: { id: string; kind: Kind; title: string };
+}
+
+export interface FeedSubjectNode {
+  activity: string;
+  item: { id: string };
+  comment: {
+    id: string;
+    itemId: string;
+    body: string | null;
+    author: { id: string };
+    editedAt: string | null;
+    retracted: boolean;
+  } | null;
+  answer: { id: string; questionId: string; body: string; editedAt: string | null; accepted: boolean } | null;
 }
 
 export interface AuditEventFields {

@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional } from 'class-valid
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { DomainChecked, OptionalText, Text, TopicList } from '../graphql/input-validation.js';
 import { AudienceInput, ValidAudience } from '../items/audience.input.js';
+import { LinkInput, ValidLinks } from '../items/link.input.js';
 import { IDEMPOTENCY_KEY_LIMITS } from '../items/idempotency-key.js';
 import { TopicEnum } from '../reference/reference.types.js';
 
@@ -51,6 +52,10 @@ export class RequestConsultationInput {
   @Type(() => AudienceInput)
   @ValidAudience()
   audience?: AudienceInput | null;
+
+  @Field(() => [LinkInput], { nullable: true })
+  @ValidLinks()
+  links?: LinkInput[] | null;
 
   @Field(() => String, { nullable: true })
   @OptionalText(IDEMPOTENCY_KEY_LIMITS)

@@ -1,9 +1,11 @@
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
 import { ACTIVITIES, type Activity, type Subregion } from '@coop/domain';
 import { Field, ObjectType } from '@nestjs/graphql';
+import { Comment } from '../discussions/comment.types.js';
 import { PageInfo } from '../graphql/page.types.js';
 import { registerDomainEnum } from '../graphql/register-enum.js';
 import { CooperationItem } from '../items/cooperation-item.types.js';
+import { Answer } from '../questions/question.types.js';
 import { Participant, SubregionEnum } from '../reference/reference.types.js';
 
 export const ActivityEnum = registerDomainEnum('Activity', ACTIVITIES, undefined, {
@@ -31,6 +33,16 @@ export class FeedEntry {
 
   @Field(() => [SubregionEnum])
   subregions!: Subregion[];
+
+  @Field(() => Comment, {
+    nullable: true,
+    description:
+      'For COMMENT_POSTED: the comment as posted; in a feed page or a replay, as it now stands (edited, or retracted with no body).',
+  })
+  comment!: Comment | null;
+
+  @Field(() => Answer, { nullable: true, description: 'For QUESTION_ANSWERED and ANSWER_EDITED: the answer.' })
+  answer!: Answer | null;
 }
 
 @ObjectType()

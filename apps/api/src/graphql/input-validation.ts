@@ -50,10 +50,13 @@ function trimmed(value: unknown, blankIsNone: boolean): unknown {
   return blankIsNone && text === '' ? null : text;
 }
 
+/** Free text trimmed like every text input, for a field that a check on its enclosing field validates. */
+export const Trimmed = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => trimmed(value, false));
+
 /** Free text within the input limits; trimmed before it is checked. */
 export function Text(limits: Range): PropertyDecorator {
   return (target, property) => {
-    Transform(({ value }: { value: unknown }) => trimmed(value, false))(target, property);
+    Trimmed()(target, property);
     DomainChecked('text', (validator, value) => {
       if (typeof value === 'string') validator.text('value', value, limits);
       else validator.reject('value', 'must be a string');

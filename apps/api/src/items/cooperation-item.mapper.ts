@@ -2,6 +2,7 @@ import { type Audience as DomainAudience, countryInfo } from '@coop/domain';
 import type { ItemView } from '@coop/read-model';
 import { participantModel } from '../reference/reference.types.js';
 import type { Audience, CooperationItem } from './cooperation-item.types.js';
+import { linkModels } from './link.types.js';
 
 function audienceModel(audience: DomainAudience): Audience {
   return {
@@ -26,5 +27,6 @@ export function cooperationItemFields(view: ItemView): CooperationItem {
     createdAt: state.createdAt,
     updatedAt: state.updatedAt,
     version: view.version,
+    links: linkModels(state.links),
   };
 }

@@ -9,6 +9,7 @@ import {
   SubregionEnum,
   TopicEnum,
 } from '../reference/reference.types.js';
+import { Link } from './link.types.js';
 
 @ObjectType()
 export class Audience {
@@ -63,4 +64,7 @@ export abstract class CooperationItem {
 
   @Field(() => Int, { description: 'Number of events recorded for the item; pass it back as expectedVersion to edit.' })
   version!: number;
+
+  @Field(() => [Link])
+  links!: Link[];
 }

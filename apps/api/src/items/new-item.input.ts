@@ -5,6 +5,7 @@ import { OptionalText, Text, TopicList } from '../graphql/input-validation.js';
 import { TopicEnum } from '../reference/reference.types.js';
 import { AudienceInput, ValidAudience } from './audience.input.js';
 import { IDEMPOTENCY_KEY_LIMITS } from './idempotency-key.js';
+import { LinkInput, ValidLinks } from './link.input.js';
 
 /** What sharing a practice and asking a question both take. */
 @InputType({ isAbstract: true })
@@ -25,6 +26,10 @@ export abstract class NewItemInput {
   @Type(() => AudienceInput)
   @ValidAudience()
   audience!: AudienceInput;
+
+  @Field(() => [LinkInput], { nullable: true })
+  @ValidLinks()
+  links?: LinkInput[] | null;
 
   @Field(() => String, { nullable: true })
   @OptionalText(IDEMPOTENCY_KEY_LIMITS)

@@ -29,9 +29,9 @@ export class PracticeResolver {
     @Authenticated() context: AuthenticatedContext,
     @Args('input', { type: () => SharePracticeInput }) input: SharePracticeInput,
   ): Promise<Practice> {
-    const { title, summary, body, topics, audience, idempotencyKey } = input;
+    const { title, summary, body, topics, audience, links, idempotencyKey } = input;
     const practiceId = idFor(context.viewer, 'practice', idempotencyKey);
-    const command = { type: 'SharePractice', practiceId, title, summary, body, topics, audience } as const;
+    const command = { type: 'SharePractice', practiceId, title, summary, body, topics, audience, links } as const;
     return this.practice(context, practiceId, { command, idempotencyKey }, true);
   }
 
@@ -40,8 +40,18 @@ export class PracticeResolver {
     @Authenticated() context: AuthenticatedContext,
     @Args('input', { type: () => RevisePracticeInput }) input: RevisePracticeInput,
   ): Promise<Practice> {
-    const { id, expectedVersion, title, summary, body, topics } = input;
-    const command = { type: 'RevisePractice', practiceId: id, expectedVersion, title, summary, body, topics } as const;
+    const { id, expectedVersion, title, summary, body, topics, links } = input;
+    const practiceId = id;
+    const command = {
+      type: 'RevisePractice',
+      practiceId,
+      expectedVersion,
+      title,
+      summary,
+      body,
+      topics,
+      links,
+    } as const;
     return this.practice(context, id, { command, expectedVersion });
   }
 

@@ -2,6 +2,7 @@ import { INPUT_LIMITS, type Topic } from '@coop/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import { OptionalText, TopicList } from '../graphql/input-validation.js';
+import { LinkInput, ValidLinks } from '../items/link.input.js';
 import { TopicEnum } from '../reference/reference.types.js';
 
 @InputType()
@@ -30,4 +31,8 @@ export class RevisePracticeInput {
   @IsOptional()
   @TopicList()
   topics?: Topic[] | null;
+
+  @Field(() => [LinkInput], { nullable: true, description: 'Replaces the links when given.' })
+  @ValidLinks()
+  links?: LinkInput[] | null;
 }

@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsInt, IsOptional, Max, Min } 
 import { OptionalText, Text, TopicList } from '../graphql/input-validation.js';
 import { AudienceInput, ValidAudience } from '../items/audience.input.js';
 import { IDEMPOTENCY_KEY_LIMITS } from '../items/idempotency-key.js';
+import { LinkInput, ValidLinks } from '../items/link.input.js';
 import { TopicEnum } from '../reference/reference.types.js';
 
 @InputType()
@@ -42,6 +43,10 @@ export class ProposeJointProjectInput {
   @Type(() => AudienceInput)
   @ValidAudience()
   audience?: AudienceInput | null;
+
+  @Field(() => [LinkInput], { nullable: true })
+  @ValidLinks()
+  links?: LinkInput[] | null;
 
   @Field(() => String, { nullable: true })
   @OptionalText(IDEMPOTENCY_KEY_LIMITS)

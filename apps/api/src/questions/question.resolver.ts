@@ -8,6 +8,14 @@ import { AnswerQuestionInput } from './answer-question.input.js';
 import { AskQuestionInput } from './ask-question.input.js';
 import { questionModel } from './question.mapper.js';
 import { Answer, Question } from './question.types.js';
+import { ReviseQuestionInput } from './revise-question.input.js';
+
+/** The answer a mutation just wrote or edited, as the read model now shows it. */
+function answerOf(question: Question, answerId: string): Answer {
+  const answer = question.answers.find((candidate) => candidate.id === answerId);
+  if (!answer) throw new Error(`answer ${answerId} is missing from the read model after its append`);
+  return answer;
+}
 
 @Resolver(() => Question)
 export class QuestionResolver {
@@ -29,10 +37,20 @@ export class QuestionResolver {
     @Authenticated() context: AuthenticatedContext,
     @Args('input', { type: () => AskQuestionInput }) input: AskQuestionInput,
   ): Promise<Question> {
-    const { title, body, topics, audience, idempotencyKey } = input;
+    const { title, body, topics, audience, links, idempotencyKey } = input;
     const questionId = idFor(context.viewer, 'question', idempotencyKey);
-    const command = { type: 'AskQuestion', questionId, title, body, topics, audience } as const;
+    const command = { type: 'AskQuestion', questionId, title, body, topics, audience, links } as const;
     return this.question(context, questionId, { command, idempotencyKey }, true);
+  }
+
+  @Mutation(() => Question)
+  reviseQuestion(
+    @Authenticated() context: AuthenticatedContext,
+    @Args('input', { type: () => ReviseQuestionInput }) input: ReviseQuestionInput,
+  ): Promise<Question> {
+    const { id, expectedVersion, title, body, topics, links } = input;
+    const command = { type: 'ReviseQuestion', questionId: id, expectedVersion, title, body, topics, links } as const;
+    return this.question(context, id, { command, expectedVersion });
   }
 
   @Mutation(() => Answer)
@@ -43,10 +61,18 @@ export class QuestionResolver {
     const { questionId, body, idempotencyKey } = input;
     const answerId = idFor(context.viewer, `answer\u0000${questionId}`, idempotencyKey);
     const command = { type: 'AnswerQuestion', questionId, answerId, body } as const;
-    const question = await this.question(context, questionId, { command, idempotencyKey });
-    const answer = question.answers.find((candidate) => candidate.id === answerId);
-    if (!answer) throw new Error(`answer ${answerId} is missing from the read model after its append`);
-    return answer;
+    return answerOf(await this.question(context, questionId, { command, idempotencyKey }), answerId);
+  }
+
+  @Mutation(() => Answer)
+  async editAnswer(
+    @Authenticated() context: AuthenticatedContext,
+    @Args('questionId', { type: () => ID }) questionId: string,
+    @Args('answerId', { type: () => ID }) answerId: string,
+    @TextArg('body') body: string,
+  ): Promise<Answer> {
+    const command = { type: 'EditAnswer', questionId, answerId, body } as const;
+    return answerOf(await this.question(context, questionId, { command }), answerId);
   }
 
   @Mutation(() => Question)
@@ -65,5 +91,14 @@ export class QuestionResolver {
     @TextArg('reason', { nullable: true }) reason?: string | null,
   ): Promise<Question> {
     return this.question(context, id, { command: { type: 'CloseQuestion', questionId: id, reason } });
+  }
+
+  @Mutation(() => Question)
+  reopenQuestion(
+    @Authenticated() context: AuthenticatedContext,
+    @Args('id', { type: () => ID }) id: string,
+    @TextArg('reason', { nullable: true }) reason?: string | null,
+  ): Promise<Question> {
+    return this.question(context, id, { command: { type: 'ReopenQuestion', questionId: id, reason } });
   }
 }

@@ -27,6 +27,9 @@ export class Answer {
   @Field(() => DateTimeScalar)
   answeredAt!: string;
 
+  @Field(() => DateTimeScalar, { nullable: true })
+  editedAt!: string | null;
+
   @Field(() => Boolean)
   accepted!: boolean;
 }

@@ -1,4 +1,5 @@
 import type { AudienceInput } from '../shared/item.types.js';
+import type { LinkInput } from '../shared/link.types.js';
 
 export interface RequestConsultation {
   readonly type: 'RequestConsultation';
@@ -12,6 +13,7 @@ export interface RequestConsultation {
   readonly respondBy: Date;
   /** COUNTRIES with no other country when absent. Consulted countries see it whatever the audience. */
   readonly audience?: AudienceInput | null;
+  readonly links?: readonly LinkInput[] | null;
 }
 
 export interface RespondToConsultation {

@@ -73,6 +73,7 @@ const requested: ConsultationRequested = {
     consultedCountries: ['KG', 'UZ'],
     respondBy: RESPOND_BY.toISOString(),
     audience: { scope: 'COUNTRIES', subregions: [], countries: [] },
+    links: [],
     occurredAt: NOW.toISOString(),
   },
 };
@@ -170,6 +171,20 @@ describe('consultation decider', () => {
             data: { ...requested.data, audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'], countries: [] } },
           },
         ]);
+    });
+
+    it('records its links, and refuses one that is not http or https', () => {
+      const map = { url: 'https://example.org/hazard-map.pdf', title: 'Hazard map', kind: 'MAP' as const };
+      spec
+        .given([])
+        .when(request({ links: [map] }))
+        .then([{ ...requested, data: { ...requested.data, links: [map] } }]);
+      spec
+        .given([])
+        .when(request({ links: [{ url: 'file:///etc/passwd', title: 'Passwords' }] }))
+        .thenThrows(ValidationFailed, (error) =>
+          expect(error.fields).toEqual({ 'links.0.url': ['must be an http or https URL'] }),
+        );
     });
 
     it('consults any beneficiary, neighbour or not, up to 15 of them', () => {
@@ -416,6 +431,7 @@ describe('consultation decider', () => {
         topics: requested.data.topics,
         consultedCountries: ['KG', 'UZ'],
         respondBy: RESPOND_BY.toISOString(),
+        links: [],
         responses: [
           {
             country: 'KG',

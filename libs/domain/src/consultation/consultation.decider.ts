@@ -5,6 +5,7 @@ import { Forbidden, InvalidState } from '../shared/domain.errors.js';
 import type { Issued } from '../shared/event.types.js';
 import { INPUT_LIMITS, InputValidator } from '../shared/input.validation.js';
 import type { Audience } from '../shared/item.types.js';
+import type { Link } from '../shared/link.types.js';
 import { type Actor, type Participant, participantOf } from '../shared/participant.types.js';
 import { type EmptyState, requireExisting } from '../shared/state.guards.js';
 import type {
@@ -51,6 +52,7 @@ export interface TransboundaryConsultation {
   readonly topics: readonly Topic[];
   readonly consultedCountries: readonly CountryCode[];
   readonly respondBy: string;
+  readonly links: readonly Link[];
   /** One per country that responded, in the order they first did. */
   readonly responses: readonly ConsultationResponse[];
   readonly conclusion: string | null;
@@ -111,6 +113,7 @@ function request(command: Issued<RequestConsultation>, state: ConsultationState)
     consultedCountries: input.consultedCountries('consultedCountries', command.consultedCountries, country),
     respondBy: input.future('respondBy', command.respondBy, command.now),
     audience: command.audience ? input.audience('audience', command.audience) : NO_OTHER_COUNTRY,
+    links: input.links('links', command.links),
     occurredAt: command.now.toISOString(),
   };
   input.throwIfInvalid();

@@ -1,6 +1,7 @@
 import type { CountryCode, Topic } from '../reference/reference-data.js';
 import type { EventOf } from '../shared/event.types.js';
 import type { Audience } from '../shared/item.types.js';
+import type { Link } from '../shared/link.types.js';
 import type { Participant } from '../shared/participant.types.js';
 
 export const CONSULTATION_POSITIONS = ['NO_SIGNIFICANT_EFFECTS', 'POSSIBLE_EFFECTS', 'NEEDS_MORE_INFORMATION'] as const;
@@ -23,6 +24,7 @@ export type ConsultationRequested = EventOf<
     consultedCountries: readonly CountryCode[];
     respondBy: string;
     audience: Audience;
+    links: readonly Link[];
   }
 >;
 

@@ -16,6 +16,14 @@ export const ACTIVITIES = [
   'PROPOSAL_REVIEWED',
   'PROPOSAL_WITHDRAWN',
   'COMMENT_POSTED',
+  'QUESTION_REVISED',
+  'ANSWER_EDITED',
+  'QUESTION_REOPENED',
+  'PROPOSAL_REVISED',
+  'PARTNER_INVITED',
+  'PROJECT_STARTED',
+  'PROJECT_ACTIVITY_RECORDED',
+  'PROJECT_COMPLETED',
   'CONSULTATION_REQUESTED',
   'CONSULTATION_RESPONDED',
   'CONSULTATION_CONCLUDED',
@@ -30,8 +38,7 @@ export type Activity = (typeof ACTIVITIES)[number];
  * profile is not an item, and only events of an item make feed entries.
  * Null: the event changes an item without making a feed entry. The contract
  * has no activity for edits and retractions of comments (a feed must not
- * advertise a comment that is gone) nor for a question reopened by the
- * secretariat.
+ * advertise a comment that is gone).
  */
 const ACTIVITY_OF_EVENT: Readonly<Record<DomainEventType, Activity | null>> = {
   PracticeShared: 'PRACTICE_SHARED',
@@ -39,16 +46,23 @@ const ACTIVITY_OF_EVENT: Readonly<Record<DomainEventType, Activity | null>> = {
   PracticeWithdrawn: 'PRACTICE_WITHDRAWN',
   PracticeAdopted: 'PRACTICE_ADOPTED',
   QuestionAsked: 'QUESTION_ASKED',
+  QuestionRevised: 'QUESTION_REVISED',
   QuestionAnswered: 'QUESTION_ANSWERED',
+  AnswerEdited: 'ANSWER_EDITED',
   AnswerAccepted: 'ANSWER_ACCEPTED',
   QuestionClosed: 'QUESTION_CLOSED',
-  QuestionReopened: null,
+  QuestionReopened: 'QUESTION_REOPENED',
   JointProjectProposed: 'PROPOSAL_CREATED',
+  ProposalRevised: 'PROPOSAL_REVISED',
+  PartnerInvited: 'PARTNER_INVITED',
   PartnerJoined: 'PARTNER_JOINED',
   PartnerDeclined: 'PARTNER_DECLINED',
   ProposalSubmitted: 'PROPOSAL_SUBMITTED',
   ProposalReviewed: 'PROPOSAL_REVIEWED',
   ProposalWithdrawn: 'PROPOSAL_WITHDRAWN',
+  ProjectStarted: 'PROJECT_STARTED',
+  ProjectActivityRecorded: 'PROJECT_ACTIVITY_RECORDED',
+  ProjectCompleted: 'PROJECT_COMPLETED',
   ConsultationRequested: 'CONSULTATION_REQUESTED',
   ConsultationResponded: 'CONSULTATION_RESPONDED',
   ConsultationConcluded: 'CONSULTATION_CONCLUDED',

@@ -22,10 +22,8 @@ import {
   EVENT_SCHEMA_VERSIONS,
   isCountryProfileEvent,
   isDomainEventType,
-  isItemCreatedEvent,
   itemOf,
   toDomainEvent,
-  visibilityOfCreatedItem,
 } from './domain-event.js';
 
 /** Runs commands through a decider like a command handler: fold, decide, append. */
@@ -56,7 +54,15 @@ const practiceEvents = run(practiceDecider, [
     topics: ['PREVENTION'],
     audience: { scope: 'NETWORK' },
   },
-  { type: 'RevisePractice', practiceId: 'p-1', expectedVersion: 1, actor: kz, now: now(), title: 'Practice, revised' },
+  {
+    type: 'RevisePractice',
+    practiceId: 'p-1',
+    expectedVersion: 1,
+    actor: kz,
+    now: now(),
+    title: 'Practice, revised',
+    links: [{ url: 'https://example.org/guide', title: 'Guide', kind: 'GUIDE' }],
+  },
   { type: 'AdoptPractice', practiceId: 'p-1', actor: al, now: now() },
   { type: 'WithdrawPractice', practiceId: 'p-1', actor: kz, now: now(), reason: 'Outdated' },
 ]);
@@ -72,10 +78,12 @@ const questionEvents = run(questionDecider, [
     topics: ['NATECH'],
     audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'] },
   },
+  { type: 'ReviseQuestion', questionId: 'q-1', expectedVersion: 1, actor: al, now: now(), body: 'Body, revised' },
   { type: 'AnswerQuestion', questionId: 'q-1', answerId: 'a-1', actor: kz, now: now(), body: 'Answer' },
+  { type: 'EditAnswer', questionId: 'q-1', answerId: 'a-1', actor: kz, now: now(), body: 'Answer, edited' },
   { type: 'AcceptAnswer', questionId: 'q-1', answerId: 'a-1', actor: al, now: now() },
   { type: 'CloseQuestion', questionId: 'q-1', actor: al, now: now() },
-  { type: 'ReopenQuestion', questionId: 'q-1', actor: SECRETARIAT, now: now() },
+  { type: 'ReopenQuestion', questionId: 'q-1', actor: al, now: now() },
 ]);
 
 const proposalEvents = run(proposalDecider, [
@@ -91,6 +99,7 @@ const proposalEvents = run(proposalDecider, [
     partnerCountries: ['KG', 'TJ'],
     audience: { scope: 'COUNTRIES', countries: ['UZ'] },
   },
+  { type: 'InvitePartner', proposalId: 'jp-1', actor: kzFocalPoint, now: now(), country: 'UZ' },
   { type: 'RespondToInvitation', proposalId: 'jp-1', actor: kgFocalPoint, now: now(), accept: true },
   { type: 'RespondToInvitation', proposalId: 'jp-1', actor: tjFocalPoint, now: now(), accept: false },
   { type: 'SubmitProposal', proposalId: 'jp-1', actor: kzFocalPoint, now: now() },
@@ -102,7 +111,58 @@ const proposalEvents = run(proposalDecider, [
     decision: 'REQUEST_CHANGES',
     note: 'More detail',
   },
-  { type: 'WithdrawProposal', proposalId: 'jp-1', actor: kzFocalPoint, now: now(), reason: 'No funding' },
+  {
+    type: 'ReviseProposal',
+    proposalId: 'jp-1',
+    expectedVersion: 6,
+    actor: kzFocalPoint,
+    now: now(),
+    title: 'Project 2',
+  },
+  { type: 'SubmitProposal', proposalId: 'jp-1', actor: kzFocalPoint, now: now() },
+  { type: 'ReviewProposal', proposalId: 'jp-1', actor: SECRETARIAT, now: now(), decision: 'ENDORSE', note: 'Good' },
+  {
+    type: 'StartImplementation',
+    proposalId: 'jp-1',
+    actor: kzFocalPoint,
+    now: now(),
+    startedOn: new Date('2018-05-01T00:00:00.000Z'),
+    donor: 'EU',
+  },
+  {
+    type: 'RecordProjectActivity',
+    proposalId: 'jp-1',
+    activityId: 'act-1',
+    actor: kgFocalPoint,
+    now: now(),
+    kind: 'INCEPTION_WORKSHOP',
+    title: 'Inception workshop',
+    startsOn: new Date('2018-05-15T00:00:00.000Z'),
+    countries: ['KZ', 'KG'],
+  },
+  {
+    type: 'CompleteProject',
+    proposalId: 'jp-1',
+    actor: kzFocalPoint,
+    now: now(),
+    completedOn: new Date('2019-12-31T00:00:00.000Z'),
+    evaluation: 'Done well',
+  },
+]);
+
+const withdrawnProposalEvents = run(proposalDecider, [
+  {
+    type: 'ProposeJointProject',
+    proposalId: 'jp-2',
+    actor: kzFocalPoint,
+    now: now(),
+    title: 'Project',
+    objectives: 'Objectives',
+    topics: ['TRAINING'],
+    durationMonths: 12,
+    partnerCountries: ['KG'],
+  },
+  { type: 'WithdrawProposal', proposalId: 'jp-2', actor: kzFocalPoint, now: now(), reason: 'No funding' },
 ]);
 
 const consultationEvents = run(consultationDecider, [
@@ -170,6 +230,7 @@ const itemEvents = [
   ...practiceEvents,
   ...questionEvents,
   ...proposalEvents,
+  ...withdrawnProposalEvents,
   ...consultationEvents,
   ...withdrawnConsultationEvents,
   ...discussionEvents,
@@ -179,8 +240,14 @@ const everyEvent: DomainEvent[] = [...itemEvents, ...profileEvents];
 describe('domain events', () => {
   it('has a schema version for every event type the deciders write', () => {
     expect(new Set(everyEvent.map((event) => event.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
-    expect(DOMAIN_EVENT_TYPES).toHaveLength(23);
-    expect(Object.values(EVENT_SCHEMA_VERSIONS).every((version) => version === 1)).toBe(true);
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(30);
+    const versionsAbove1 = Object.entries(EVENT_SCHEMA_VERSIONS).filter(([, version]) => version !== 1);
+    expect(Object.fromEntries(versionsAbove1)).toEqual({
+      PracticeShared: 2,
+      PracticeRevised: 2,
+      QuestionAsked: 2,
+      JointProjectProposed: 2,
+    });
   });
 
   it('carries the time of its command in every event', () => {
@@ -197,6 +264,7 @@ describe('domain events', () => {
       ...practiceEvents.map(() => ({ kind: 'PRACTICE', id: 'p-1' })),
       ...questionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
       ...proposalEvents.map(() => ({ kind: 'PROPOSAL', id: 'jp-1' })),
+      ...withdrawnProposalEvents.map(() => ({ kind: 'PROPOSAL', id: 'jp-2' })),
       ...consultationEvents.map(() => ({ kind: 'CONSULTATION', id: 'tc-1' })),
       ...withdrawnConsultationEvents.map(() => ({ kind: 'CONSULTATION', id: 'tc-2' })),
       ...discussionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
@@ -211,11 +279,15 @@ describe('domain events', () => {
       PracticeWithdrawn: 'PRACTICE_WITHDRAWN',
       PracticeAdopted: 'PRACTICE_ADOPTED',
       QuestionAsked: 'QUESTION_ASKED',
+      QuestionRevised: 'QUESTION_REVISED',
       QuestionAnswered: 'QUESTION_ANSWERED',
+      AnswerEdited: 'ANSWER_EDITED',
       AnswerAccepted: 'ANSWER_ACCEPTED',
       QuestionClosed: 'QUESTION_CLOSED',
-      QuestionReopened: null,
+      QuestionReopened: 'QUESTION_REOPENED',
       JointProjectProposed: 'PROPOSAL_CREATED',
+      ProposalRevised: 'PROPOSAL_REVISED',
+      PartnerInvited: 'PARTNER_INVITED',
       PartnerJoined: 'PARTNER_JOINED',
       PartnerDeclined: 'PARTNER_DECLINED',
       ProposalSubmitted: 'PROPOSAL_SUBMITTED',
@@ -225,6 +297,9 @@ describe('domain events', () => {
       ConsultationResponded: 'CONSULTATION_RESPONDED',
       ConsultationConcluded: 'CONSULTATION_CONCLUDED',
       ConsultationWithdrawn: 'CONSULTATION_WITHDRAWN',
+      ProjectStarted: 'PROJECT_STARTED',
+      ProjectActivityRecorded: 'PROJECT_ACTIVITY_RECORDED',
+      ProjectCompleted: 'PROJECT_COMPLETED',
       CommentPosted: 'COMMENT_POSTED',
       CommentEdited: null,
       CommentRetracted: null,
@@ -238,6 +313,7 @@ describe('domain events', () => {
         'practice-p-1',
         'question-q-1',
         'proposal-jp-1',
+        'proposal-jp-2',
         'consultation-tc-1',
         'consultation-tc-2',
         'discussion-q-1',
@@ -245,32 +321,6 @@ describe('domain events', () => {
       ]),
     );
     expect(streamIdOf(discussionEvents[0]!)).toBe('discussion-q-1');
-  });
-
-  it('tells which events create an item, and what decides its visibility', () => {
-    expect(everyEvent.filter(isItemCreatedEvent).map((event) => event.type)).toEqual([
-      'PracticeShared',
-      'QuestionAsked',
-      'JointProjectProposed',
-      'ConsultationRequested',
-      'ConsultationRequested',
-    ]);
-    const [shared, , proposed, consultation] = everyEvent.filter(isItemCreatedEvent);
-    expect(visibilityOfCreatedItem(shared!)).toEqual({
-      country: 'KZ',
-      audience: { scope: 'NETWORK', subregions: [], countries: [] },
-      partnerCountries: [],
-    });
-    expect(visibilityOfCreatedItem(proposed!)).toEqual({
-      country: 'KZ',
-      audience: { scope: 'COUNTRIES', subregions: [], countries: ['UZ'] },
-      partnerCountries: ['KG', 'TJ'],
-    });
-    expect(visibilityOfCreatedItem(consultation!)).toEqual({
-      country: 'KZ',
-      audience: { scope: 'COUNTRIES', subregions: [], countries: [] },
-      partnerCountries: ['KG', 'UZ'],
-    });
   });
 
   it('reads a stored event back as a domain event, and nothing else', () => {

@@ -1,27 +1,14 @@
-import {
-  CONSULTATION_EVENT_SCHEMA_VERSIONS,
-  type ConsultationEvent,
-  type ConsultationRequested,
-} from '../consultation/consultation.events.js';
+import { CONSULTATION_EVENT_SCHEMA_VERSIONS, type ConsultationEvent } from '../consultation/consultation.events.js';
 import {
   COUNTRY_PROFILE_EVENT_SCHEMA_VERSIONS,
   type CountryProfileEvent,
 } from '../country-profile/country-profile.events.js';
 import { DISCUSSION_EVENT_SCHEMA_VERSIONS, type DiscussionEvent } from '../discussion/discussion.events.js';
-import {
-  PRACTICE_EVENT_SCHEMA_VERSIONS,
-  type PracticeEvent,
-  type PracticeShared,
-} from '../practice/practice.events.js';
-import {
-  type JointProjectProposed,
-  PROPOSAL_EVENT_SCHEMA_VERSIONS,
-  type ProposalEvent,
-} from '../proposal/proposal.events.js';
-import { QUESTION_EVENT_SCHEMA_VERSIONS, type QuestionAsked, type QuestionEvent } from '../question/question.events.js';
+import { PRACTICE_EVENT_SCHEMA_VERSIONS, type PracticeEvent } from '../practice/practice.events.js';
+import { PROPOSAL_EVENT_SCHEMA_VERSIONS, type ProposalEvent } from '../proposal/proposal.events.js';
+import { QUESTION_EVENT_SCHEMA_VERSIONS, type QuestionEvent } from '../question/question.events.js';
 import { readEvent, type StoredEvent } from '../shared/event.types.js';
 import type { ItemKind } from '../shared/item.types.js';
-import type { VisibilityItem } from '../visibility/visibility.js';
 
 export type DomainEvent =
   PracticeEvent | QuestionEvent | ProposalEvent | ConsultationEvent | DiscussionEvent | CountryProfileEvent;
@@ -70,17 +57,24 @@ export function itemOf(event: ItemConcernedEvent): ItemRef {
     case 'PracticeAdopted':
       return { kind: 'PRACTICE', id: event.data.practiceId };
     case 'QuestionAsked':
+    case 'QuestionRevised':
     case 'QuestionAnswered':
+    case 'AnswerEdited':
     case 'AnswerAccepted':
     case 'QuestionClosed':
     case 'QuestionReopened':
       return { kind: 'QUESTION', id: event.data.questionId };
     case 'JointProjectProposed':
+    case 'ProposalRevised':
+    case 'PartnerInvited':
     case 'PartnerJoined':
     case 'PartnerDeclined':
     case 'ProposalSubmitted':
     case 'ProposalReviewed':
     case 'ProposalWithdrawn':
+    case 'ProjectStarted':
+    case 'ProjectActivityRecorded':
+    case 'ProjectCompleted':
       return { kind: 'PROPOSAL', id: event.data.proposalId };
     case 'ConsultationRequested':
     case 'ConsultationResponded':
@@ -96,32 +90,3 @@ export function itemOf(event: ItemConcernedEvent): ItemRef {
 
 export const isDiscussionEvent = (event: DomainEvent): event is DiscussionEvent =>
   event.type === 'CommentPosted' || event.type === 'CommentEdited' || event.type === 'CommentRetracted';
-
-/** The first event of an item's stream: it fixes who may see the item, for the item's whole life. */
-export type ItemCreatedEvent = PracticeShared | QuestionAsked | JointProjectProposed | ConsultationRequested;
-
-export const isItemCreatedEvent = (event: DomainEvent): event is ItemCreatedEvent =>
-  event.type === 'PracticeShared' ||
-  event.type === 'QuestionAsked' ||
-  event.type === 'JointProjectProposed' ||
-  event.type === 'ConsultationRequested';
-
-/** The countries that see the item whatever its audience, besides the originating one. */
-function alwaysSeeingCountries(event: ItemCreatedEvent): VisibilityItem['partnerCountries'] {
-  switch (event.type) {
-    case 'JointProjectProposed':
-      return event.data.partnerCountries;
-    case 'ConsultationRequested':
-      return event.data.consultedCountries;
-    default:
-      return [];
-  }
-}
-
-export function visibilityOfCreatedItem(event: ItemCreatedEvent): VisibilityItem {
-  return {
-    country: event.data.country,
-    audience: event.data.audience,
-    partnerCountries: alwaysSeeingCountries(event),
-  };
-}

@@ -1,4 +1,5 @@
 import type { AudienceInput } from '../shared/item.types.js';
+import type { LinkInput } from '../shared/link.types.js';
 
 export interface SharePractice {
   readonly type: 'SharePractice';
@@ -8,6 +9,7 @@ export interface SharePractice {
   readonly body: string;
   readonly topics: readonly string[];
   readonly audience: AudienceInput;
+  readonly links?: readonly LinkInput[] | null;
 }
 
 /** Absent fields stay as they are. */
@@ -24,6 +26,8 @@ export interface RevisePractice {
   readonly summary?: string | null;
   readonly body?: string | null;
   readonly topics?: readonly string[] | null;
+  /** Replaces the links when given. */
+  readonly links?: readonly LinkInput[] | null;
 }
 
 export interface WithdrawPractice {

@@ -49,9 +49,16 @@ const shared: PracticeShared = {
     body: 'We inspected twelve tailings management facilities.\n\tFindings follow.',
     topics: ['TAILINGS_SAFETY', 'PREVENTION'],
     audience: { scope: 'SUBREGIONS', subregions: ['CENTRAL_ASIA'], countries: [] },
+    links: [],
     occurredAt: NOW.toISOString(),
   },
 };
+
+const checklist = {
+  url: 'https://unece.org/tailings-checklist.pdf',
+  title: 'Tailings checklist',
+  kind: 'TEMPLATE',
+} as const;
 
 const revise = (overrides: Partial<Issued<RevisePractice>> = {}): Issued<RevisePractice> => ({
   type: 'RevisePractice',
@@ -93,6 +100,30 @@ describe('practice decider', () => {
   describe('share', () => {
     it('records the practice with its country, author, content and validated audience', () => {
       spec.given([]).when(share()).then([shared]);
+    });
+
+    it('records its links, OTHER when a link names no kind', () => {
+      spec
+        .given([])
+        .when(share({ links: [checklist, { url: 'http://example.org/map', title: 'Hazard map' }] }))
+        .then([
+          {
+            ...shared,
+            data: {
+              ...shared.data,
+              links: [checklist, { url: 'http://example.org/map', title: 'Hazard map', kind: 'OTHER' }],
+            },
+          },
+        ]);
+    });
+
+    it('rejects a link that is not http or https', () => {
+      spec
+        .given([])
+        .when(share({ links: [checklist, { url: 'javascript:alert(1)', title: 'Click' }] }))
+        .thenThrows(ValidationFailed, (error) =>
+          expect(error.fields).toEqual({ 'links.1.url': ['must be an http or https URL'] }),
+        );
     });
 
     it('records only the participant fields of the actor', () => {
@@ -259,6 +290,33 @@ describe('practice decider', () => {
         ]);
     });
 
+    it('replaces the links when given, and records nothing when they are the same', () => {
+      const sharedWithLinks: PracticeShared = { ...shared, data: { ...shared.data, links: [checklist] } };
+      const guide = { url: 'https://unece.org/guide.pdf', title: 'Guide', kind: 'GUIDE' } as const;
+      spec
+        .given([sharedWithLinks])
+        .when(revise({ links: [guide, checklist] }))
+        .then([
+          {
+            type: 'PracticeRevised',
+            data: { practiceId, changes: { links: [guide, checklist] }, by: author, occurredAt: later.toISOString() },
+          },
+        ]);
+      spec
+        .given([sharedWithLinks])
+        .when(revise({ links: [] }))
+        .then([
+          {
+            type: 'PracticeRevised',
+            data: { practiceId, changes: { links: [] }, by: author, occurredAt: later.toISOString() },
+          },
+        ]);
+      spec
+        .given([sharedWithLinks])
+        .when(revise({ links: [checklist] }))
+        .then([]);
+    });
+
     it('records nothing when nothing changes', () => {
       spec
         .given([shared])
@@ -309,6 +367,7 @@ describe('practice decider', () => {
       ['summary', { summary: '' }],
       ['body', { body: 'bell\u0007' }],
       ['topics', { topics: [] }],
+      ['links.0.url', { links: [{ url: 'file:///etc/passwd', title: 'Passwords' }] }],
     ])('validates %s', (field, change) => {
       spec
         .given([shared])
@@ -429,10 +488,17 @@ describe('practice decider', () => {
         summary: shared.data.summary,
         body: shared.data.body,
         topics: shared.data.topics,
+        links: [],
         adoptions: [{ country: 'AL', by: stranger, note: 'Useful', adoptedAt: later.toISOString() }],
         createdAt: NOW.toISOString(),
         updatedAt: minutesAfterNow(9).toISOString(),
       });
+    });
+
+    it('reads a practice shared before items had links (schema version 1) as having none', () => {
+      const { links: _, ...withoutLinks } = shared.data;
+      const state = fold(practiceDecider, [{ type: 'PracticeShared', data: withoutLinks }]);
+      expect(state.status !== 'EMPTY' && state.links).toEqual([]);
     });
 
     it('ignores an event the state cannot take', () => {

@@ -5,7 +5,9 @@ import type { Issued } from '../shared/event.types.js';
 import { Forbidden, InvalidState } from '../shared/domain.errors.js';
 import { INPUT_LIMITS, InputValidator } from '../shared/input.validation.js';
 import type { Audience } from '../shared/item.types.js';
+import { type Link, sameLinks } from '../shared/link.types.js';
 import { type Participant, participantOf } from '../shared/participant.types.js';
+import { requireSomeField, sameMembers } from '../shared/revision.js';
 import { type EmptyState, requireExisting } from '../shared/state.guards.js';
 import type {
   AdoptPractice,
@@ -37,6 +39,7 @@ export interface Practice {
   readonly summary: string;
   readonly body: string;
   readonly topics: readonly Topic[];
+  readonly links: readonly Link[];
   readonly adoptions: readonly Adoption[];
   readonly createdAt: string;
   /** When the practice's latest event happened. */
@@ -62,6 +65,7 @@ function share(command: Issued<SharePractice>, state: PracticeState): PracticeEv
     body: input.text('body', command.body, INPUT_LIMITS.body),
     topics: input.topics('topics', command.topics),
     audience: input.audience('audience', command.audience),
+    links: input.links('links', command.links),
     occurredAt: command.now.toISOString(),
   };
   input.throwIfInvalid();
@@ -73,10 +77,8 @@ function revise(command: Issued<RevisePractice>, state: PracticeState): Practice
   requireAuthorOrFocalPoint(command.actor, practice, 'revise this practice');
   requirePublished(practice, 'revised');
   const input = new InputValidator();
-  const { title, summary, body, topics } = command;
-  if (title == null && summary == null && body == null && topics == null) {
-    input.reject('input', 'must change at least one of title, summary, body, topics');
-  }
+  const { title, summary, body, topics, links } = command;
+  requireSomeField(input, { title, summary, body, topics, links });
   const changes: { -readonly [K in keyof PracticeChanges]: PracticeChanges[K] } = {};
   if (title != null && input.text('title', title, INPUT_LIMITS.title) !== practice.title) changes.title = title;
   if (summary != null && input.text('summary', summary, INPUT_LIMITS.summary) !== practice.summary) {
@@ -86,6 +88,10 @@ function revise(command: Issued<RevisePractice>, state: PracticeState): Practice
   if (topics != null) {
     const revised = input.topics('topics', topics);
     if (!sameMembers(revised, practice.topics)) changes.topics = revised;
+  }
+  if (links != null) {
+    const revised = input.links('links', links);
+    if (!sameLinks(revised, practice.links)) changes.links = revised;
   }
   input.throwIfInvalid();
   // Saving unchanged content records nothing: nothing happened to the practice.
@@ -148,21 +154,19 @@ function adopt(command: Issued<AdoptPractice>, state: PracticeState): PracticeEv
   ];
 }
 
-const sameMembers = <T>(a: readonly T[], b: readonly T[]): boolean =>
-  a.length === b.length && a.every((value) => b.includes(value));
-
 /*
  * An event the state cannot take leaves it unchanged: the log is the truth,
  * the deciders never write such an event, and a read must not fail on history.
  */
 function evolve(state: PracticeState, event: PracticeEvent): PracticeState {
   if (event.type === 'PracticeShared') {
-    const { practiceId, occurredAt, ...shared } = event.data;
+    const { practiceId, occurredAt, links, ...shared } = event.data;
     return {
       kind: 'PRACTICE',
       status: 'PUBLISHED',
       id: practiceId,
       ...shared,
+      links: links ?? [],
       adoptions: [],
       createdAt: occurredAt,
       updatedAt: occurredAt,

@@ -1,6 +1,7 @@
 import type { CountryCode, Topic } from '../reference/reference-data.js';
 import type { EventOf } from '../shared/event.types.js';
 import type { Audience } from '../shared/item.types.js';
+import type { Link } from '../shared/link.types.js';
 import type { Participant } from '../shared/participant.types.js';
 
 export type PracticeShared = EventOf<
@@ -15,6 +16,8 @@ export type PracticeShared = EventOf<
     body: string;
     topics: readonly Topic[];
     audience: Audience;
+    /** Absent from events of schema version 1, written before items had links. */
+    links?: readonly Link[];
   }
 >;
 
@@ -23,6 +26,7 @@ export interface PracticeChanges {
   readonly summary?: string;
   readonly body?: string;
   readonly topics?: readonly Topic[];
+  readonly links?: readonly Link[];
 }
 
 /** Carries the new value of each field that changed, and only those. */
@@ -46,10 +50,13 @@ export type PracticeAdopted = EventOf<
 
 export type PracticeEvent = PracticeShared | PracticeRevised | PracticeWithdrawn | PracticeAdopted;
 
-/** The shape version of each event's data, recorded in its metadata: a type's number goes up when its data changes shape. */
+/**
+ * The shape version of each event's data, recorded in its metadata: a type's number goes up when its data changes shape.
+ * Version 2 of PracticeShared and PracticeRevised carries links.
+ */
 export const PRACTICE_EVENT_SCHEMA_VERSIONS = {
-  PracticeShared: 1,
-  PracticeRevised: 1,
+  PracticeShared: 2,
+  PracticeRevised: 2,
   PracticeWithdrawn: 1,
   PracticeAdopted: 1,
 } as const satisfies Record<PracticeEvent['type'], number>;

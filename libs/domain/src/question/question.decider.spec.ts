@@ -11,15 +11,27 @@ import {
   roleless,
   SECRETARIAT,
 } from '../testing/domain.fixtures.js';
-import type { AcceptAnswer, AnswerQuestion, AskQuestion, CloseQuestion, ReopenQuestion } from './question.commands.js';
-import { questionDecider } from './question.decider.js';
+import type {
+  AcceptAnswer,
+  AnswerQuestion,
+  AskQuestion,
+  CloseQuestion,
+  EditAnswer,
+  QuestionCommand,
+  ReopenQuestion,
+  ReviseQuestion,
+} from './question.commands.js';
+import { questionDecider, type QuestionStatus } from './question.decider.js';
 import type {
   AnswerAccepted,
+  AnswerEdited,
   QuestionAnswered,
   QuestionAsked,
+  QuestionChanges,
   QuestionClosed,
   QuestionEvent,
   QuestionReopened,
+  QuestionRevised,
 } from './question.events.js';
 
 const spec = deciderSpec(questionDecider);
@@ -53,9 +65,38 @@ const asked: QuestionAsked = {
     body: 'How do you notify neighbours about a new hazardous activity close to a shared river?',
     topics: ['NOTIFICATION', 'ACCIDENTAL_WATER_POLLUTION'],
     audience: { scope: 'COUNTRIES', subregions: [], countries: ['UA'] },
+    links: [],
     occurredAt: NOW.toISOString(),
   },
 };
+
+const revise = (overrides: Partial<Issued<ReviseQuestion>> = {}): Issued<ReviseQuestion> => ({
+  type: 'ReviseQuestion',
+  questionId,
+  expectedVersion: 1,
+  actor: asker,
+  now: minutesAfterNow(5),
+  ...overrides,
+});
+
+const revised = (changes: QuestionChanges, by: Participant = asker): QuestionRevised => ({
+  type: 'QuestionRevised',
+  data: { questionId, changes, by, occurredAt: at(5) },
+});
+
+const editAnswer = (answerId: string, actor: Participant, body = 'Answer, corrected'): Issued<EditAnswer> => ({
+  type: 'EditAnswer',
+  questionId,
+  answerId,
+  actor,
+  now: minutesAfterNow(15),
+  body,
+});
+
+const answerEdited = (answerId: string, by: Participant, body = 'Answer, corrected'): AnswerEdited => ({
+  type: 'AnswerEdited',
+  data: { questionId, answerId, body, by, occurredAt: at(15) },
+});
 
 const answerBy = (author: Participant, answerId: string, minutes = 1): Issued<AnswerQuestion> => ({
   type: 'AnswerQuestion',
@@ -101,7 +142,7 @@ const closed: QuestionClosed = {
   data: { questionId, reason: null, by: asker, occurredAt: at(20) },
 };
 
-const reopen = (actor: Participant = SECRETARIAT): Issued<ReopenQuestion> => ({
+const reopen = (actor: Participant = asker): Issued<ReopenQuestion> => ({
   type: 'ReopenQuestion',
   questionId,
   actor,
@@ -109,9 +150,16 @@ const reopen = (actor: Participant = SECRETARIAT): Issued<ReopenQuestion> => ({
   reason: 'Closed by mistake',
 });
 
-const reopened: QuestionReopened = {
+const reopened = (by: Participant = asker): QuestionReopened => ({
   type: 'QuestionReopened',
-  data: { questionId, reason: 'Closed by mistake', by: SECRETARIAT, occurredAt: at(30) },
+  data: { questionId, reason: 'Closed by mistake', by, occurredAt: at(30) },
+});
+
+/** A history reaching each status, with answers by the Ukrainian and the Belarusian experts. */
+const HISTORY: Record<QuestionStatus, QuestionEvent[]> = {
+  OPEN: [asked, answeredBy(expertUA, 'a-1'), answeredBy(expertBY, 'a-2', 2)],
+  ANSWERED: [asked, answeredBy(expertUA, 'a-1'), answeredBy(expertBY, 'a-2', 2), accepted('a-1', expertUA)],
+  CLOSED: [asked, answeredBy(expertUA, 'a-1'), answeredBy(expertBY, 'a-2', 2), closed],
 };
 
 describe('question decider', () => {
@@ -136,6 +184,14 @@ describe('question decider', () => {
 
     it('rejects asking twice under the same id', () => {
       spec.given([asked]).when(ask()).thenThrows(InvalidState);
+    });
+
+    it('records its links', () => {
+      const guide = { url: 'https://unece.org/notification-guide.pdf', title: 'Guide', kind: 'GUIDE' } as const;
+      spec
+        .given([])
+        .when(ask({ links: [guide] }))
+        .then([{ ...asked, data: { ...asked.data, links: [guide] } }]);
     });
 
     it('validates title, body, topics and audience', () => {
@@ -206,6 +262,127 @@ describe('question decider', () => {
         .thenThrows(ValidationFailed, (error) =>
           expect(error.fields).toEqual({ body: ['must be at most 20000 characters'] }),
         );
+    });
+  });
+
+  describe('revise', () => {
+    it('records only the fields that changed', () => {
+      spec
+        .given([asked])
+        .when(revise({ title: asked.data.title, body: 'Which authority notifies, and when?' }))
+        .then([revised({ body: 'Which authority notifies, and when?' })]);
+    });
+
+    it('records new topics and links, but not the same topics in another order', () => {
+      const map = { url: 'https://example.org/dniester-map', title: 'Map of the basin', kind: 'MAP' } as const;
+      spec
+        .given([asked])
+        .when(revise({ topics: ['ACCIDENTAL_WATER_POLLUTION', 'NOTIFICATION'], links: [map] }))
+        .then([revised({ links: [map] })]);
+      spec
+        .given([asked])
+        .when(revise({ topics: ['NOTIFICATION'] }))
+        .then([revised({ topics: ['NOTIFICATION'] })]);
+    });
+
+    it('records nothing when nothing changes', () => {
+      spec
+        .given([asked])
+        .when(revise({ body: asked.data.body, links: [] }))
+        .then([]);
+    });
+
+    it("lets a focal point of the asker's country revise, also once answers came in", () => {
+      spec
+        .given(HISTORY.OPEN)
+        .when(revise({ actor: mdFocalPoint, title: 'Notifying neighbours' }))
+        .then([revised({ title: 'Notifying neighbours' }, mdFocalPoint)]);
+    });
+
+    it.each([
+      ['another participant of the asker country', askerColleague],
+      ['a focal point of another country', focalPointOf('UA')],
+      ['the secretariat', SECRETARIAT],
+    ])('forbids %s', (_, actor) => {
+      spec
+        .given([asked])
+        .when(revise({ actor, title: 'Another title' }))
+        .thenThrows(Forbidden);
+    });
+
+    it.each([
+      ['no field', {}, 'input'],
+      ['a short title', { title: 'Hi' }, 'title'],
+      ['an empty body', { body: '' }, 'body'],
+      ['an unknown topic', { topics: ['X'] }, 'topics'],
+      ['a javascript: link', { links: [{ url: 'javascript:alert(1)', title: 'Run' }] }, 'links.0.url'],
+    ])('rejects %s', (_, overrides: Partial<Issued<ReviseQuestion>>, field) => {
+      spec
+        .given([asked])
+        .when(revise(overrides))
+        .thenThrows(ValidationFailed, (error) => expect(Object.keys(error.fields)).toEqual([field]));
+    });
+
+    it('answers NotFound for a question that does not exist', () => {
+      spec
+        .given([])
+        .when(revise({ title: 'Another title' }))
+        .thenThrows(NotFound);
+    });
+  });
+
+  describe('edit an answer', () => {
+    it('records the new body, by the answer’s author', () => {
+      spec
+        .given(HISTORY.OPEN)
+        .when(editAnswer('a-1', expertUA))
+        .then([answerEdited('a-1', expertUA)]);
+    });
+
+    it('lets the author edit an accepted answer, which stays accepted', () => {
+      spec
+        .given(HISTORY.ANSWERED)
+        .when(editAnswer('a-1', expertUA))
+        .then([answerEdited('a-1', expertUA)]);
+      expect(fold(questionDecider, [...HISTORY.ANSWERED, answerEdited('a-1', expertUA)])).toMatchObject({
+        status: 'ANSWERED',
+        acceptedAnswerId: 'a-1',
+        answers: [{ id: 'a-1', body: 'Answer, corrected', answeredAt: at(1), editedAt: at(15) }, { id: 'a-2' }],
+      });
+    });
+
+    it('records nothing when the body is the same', () => {
+      spec
+        .given(HISTORY.OPEN)
+        .when(editAnswer('a-1', expertUA, 'Answer a-1'))
+        .then([]);
+    });
+
+    it.each([
+      ['another participant of the author’s country', participantOfCountry('UA', 'another-ua')],
+      ['a focal point of the author’s country', focalPointOf('UA')],
+      ['the asker', asker],
+      ['the secretariat', SECRETARIAT],
+    ])('forbids %s', (_, actor) => {
+      spec.given(HISTORY.OPEN).when(editAnswer('a-1', actor)).thenThrows(Forbidden);
+    });
+
+    it('validates the body', () => {
+      spec
+        .given(HISTORY.OPEN)
+        .when(editAnswer('a-1', expertUA, ''))
+        .thenThrows(ValidationFailed, (error) => expect(error.fields).toEqual({ body: ['must not be empty'] }));
+    });
+
+    it('answers NotFound for an answer the question does not have, and for a question that does not exist', () => {
+      spec
+        .given(HISTORY.OPEN)
+        .when(editAnswer('a-9', expertUA))
+        .thenThrows(NotFound, (error) => expect(error.what).toBe('Answer'));
+      spec
+        .given([])
+        .when(editAnswer('a-1', expertUA))
+        .thenThrows(NotFound, (error) => expect(error.what).toBe('Question'));
     });
   });
 
@@ -319,33 +496,68 @@ describe('question decider', () => {
   });
 
   describe('reopen', () => {
-    it('lets the secretariat reopen a closed question', () => {
-      spec.given([asked, closed]).when(reopen()).then([reopened]);
-    });
-
-    it('returns to OPEN without an accepted answer and to ANSWERED with one', () => {
-      expect(fold(questionDecider, [asked, closed, reopened]).status).toBe('OPEN');
-      expect(
-        fold(questionDecider, [asked, answeredBy(expertUA, 'a-1'), accepted('a-1', expertUA), closed, reopened]).status,
-      ).toBe('ANSWERED');
-    });
-
     it.each([
       ['the asker', asker],
       ["a focal point of the asker's country", mdFocalPoint],
+      ['the secretariat, which could reopen questions before anyone else could', SECRETARIAT],
+    ])('lets %s reopen a closed question', (_, actor) => {
+      spec
+        .given([asked, closed])
+        .when(reopen(actor))
+        .then([reopened(actor)]);
+    });
+
+    it('returns to OPEN without an accepted answer and to ANSWERED with one', () => {
+      expect(fold(questionDecider, [asked, closed, reopened()]).status).toBe('OPEN');
+      expect(fold(questionDecider, [...HISTORY.ANSWERED, closed, reopened()]).status).toBe('ANSWERED');
+    });
+
+    it('reads a reopening recorded before the rule changed', () => {
+      expect(fold(questionDecider, [asked, closed, reopened(SECRETARIAT)]).status).toBe('OPEN');
+    });
+
+    it.each([
+      ['another participant of the asker country', askerColleague],
+      ['a participant of another country', expertUA],
+      ['a focal point of another country', focalPointOf('UA')],
     ])('forbids %s', (_, actor) => {
       spec.given([asked, closed]).when(reopen(actor)).thenThrows(Forbidden);
     });
 
-    it.each([
-      ['open', [asked]],
-      ['answered', [asked, answeredBy(expertUA, 'a-1'), accepted('a-1', expertUA)]],
-    ])('rejects reopening an %s question', (_, history: QuestionEvent[]) => {
-      spec.given(history).when(reopen()).thenThrows(InvalidState);
-    });
-
     it('answers NotFound for a question that does not exist', () => {
       spec.given([]).when(reopen()).thenThrows(NotFound);
+    });
+  });
+
+  describe('the status machine', () => {
+    const transitions: Array<[string, Issued<QuestionCommand>, readonly QuestionStatus[]]> = [
+      ['revise', revise({ title: 'Another title' }), ['OPEN']],
+      ['answer', answerBy(expertBY, 'a-3', 12), ['OPEN', 'ANSWERED']],
+      ['edit an answer', editAnswer('a-1', expertUA), ['OPEN', 'ANSWERED']],
+      ['accept', accept('a-2', mdFocalPoint), ['OPEN', 'ANSWERED']],
+      ['close', close(), ['OPEN', 'ANSWERED']],
+      ['reopen', reopen(), ['CLOSED']],
+    ];
+    const cases = transitions.flatMap(([name, command, allowed]) =>
+      (Object.keys(HISTORY) as QuestionStatus[]).map(
+        (status) => [name, status, allowed.includes(status), command] as const,
+      ),
+    );
+
+    it.each(cases)('%s from %s: allowed %s', (_, status, allowed, command) => {
+      if (allowed) expect(questionDecider.decide(command, fold(questionDecider, HISTORY[status]))).toHaveLength(1);
+      else {
+        spec
+          .given(HISTORY[status])
+          .when(command)
+          .thenThrows(InvalidState, (error) => expect(error.message).toContain(`A ${status} question`));
+      }
+    });
+
+    it('moves through the statuses of the contract', () => {
+      for (const status of Object.keys(HISTORY) as QuestionStatus[]) {
+        expect(fold(questionDecider, HISTORY[status]).status).toBe(status);
+      }
     });
   });
 
@@ -361,11 +573,29 @@ describe('question decider', () => {
         title: asked.data.title,
         body: asked.data.body,
         topics: asked.data.topics,
-        answers: [{ id: 'a-1', body: 'Answer a-1', author: expertUA, answeredAt: at(1) }],
+        links: [],
+        answers: [{ id: 'a-1', body: 'Answer a-1', author: expertUA, answeredAt: at(1), editedAt: null }],
         acceptedAnswerId: 'a-1',
         createdAt: NOW.toISOString(),
         updatedAt: at(20),
       });
+    });
+
+    it('applies a revision', () => {
+      expect(
+        fold(questionDecider, [asked, revised({ title: 'Notifying neighbours', topics: ['NOTIFICATION'] })]),
+      ).toMatchObject({
+        title: 'Notifying neighbours',
+        topics: ['NOTIFICATION'],
+        body: asked.data.body,
+        updatedAt: at(5),
+      });
+    });
+
+    it('reads a question asked before items had links (schema version 1) as having none', () => {
+      const { links: _, ...withoutLinks } = asked.data;
+      const state = fold(questionDecider, [{ type: 'QuestionAsked', data: withoutLinks }]);
+      expect(state.status !== 'EMPTY' && state.links).toEqual([]);
     });
 
     it('ignores an event the state cannot take', () => {

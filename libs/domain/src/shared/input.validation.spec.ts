@@ -48,6 +48,9 @@ describe('InputValidator', () => {
         topics: { min: 1, max: 5 },
         durationMonths: { min: 1, max: 60 },
         partnerCountries: { min: 1, max: 15 },
+        links: { max: 10 },
+        linkUrl: { max: 2_000 },
+        linkTitle: { min: 1, max: 200 },
       });
       expect(problems((input) => input.text('body', 'x'.repeat(20_001), INPUT_LIMITS.body))).toEqual({
         body: ['must be at most 20000 characters'],
@@ -241,6 +244,89 @@ describe('InputValidator', () => {
     });
   });
 
+  describe('links', () => {
+    const guide = { url: 'https://unece.org/guide.pdf', title: 'Safety guidelines', kind: 'GUIDE' };
+
+    it('accepts up to 10 http and https links, OTHER when no kind is given, and none when absent', () => {
+      const input = new InputValidator();
+      expect(input.links('links', null)).toEqual([]);
+      expect(input.links('links', undefined)).toEqual([]);
+      expect(input.links('links', [guide, { url: 'http://example.org/map', title: 'Map', kind: null }])).toEqual([
+        guide,
+        { url: 'http://example.org/map', title: 'Map', kind: 'OTHER' },
+      ]);
+      expect(
+        input.links(
+          'links',
+          Array.from({ length: 10 }, () => guide),
+        ),
+      ).toHaveLength(10);
+      expect(input.links('links', [{ url: `https://example.org/${'x'.repeat(1_980)}`, title: 'Long' }])).toHaveLength(
+        1,
+      );
+      expect(() => input.throwIfInvalid()).not.toThrow();
+    });
+
+    it.each([
+      ['a javascript: URL', 'javascript:alert(1)', 'must be an http or https URL'],
+      ['a file: URL', 'file:///etc/passwd', 'must be an http or https URL'],
+      ['a data: URL', 'data:text/html,<b>hi</b>', 'must be an http or https URL'],
+      ['an ftp: URL', 'ftp://example.org/file', 'must be an http or https URL'],
+      ['no URL at all', 'not a url', 'must not contain whitespace or control characters'],
+      ['a relative path', '/docs/guide.pdf', 'must be an http or https URL'],
+      ['a scheme hidden by a tab', 'java\tscript:alert(1)', 'must not contain whitespace or control characters'],
+      ['a URL with a space', 'https://example.org/a guide.pdf', 'must not contain whitespace or control characters'],
+      ['an empty URL', '', 'must not be empty'],
+      ['a URL of 2,001 characters', `https://example.org/${'x'.repeat(1_982)}`, 'must be at most 2000 characters'],
+    ])('rejects %s', (_, url, message) => {
+      expect(problems((input) => input.links('links', [guide, { ...guide, url }]))).toEqual({
+        'links.1.url': [message],
+      });
+    });
+
+    it('checks the title and the kind of each link, and their number', () => {
+      expect(
+        problems((input) =>
+          input.links('links', [
+            { url: guide.url, title: '', kind: 'GUIDE' },
+            { url: guide.url, title: 'x'.repeat(201), kind: 'VIDEO' },
+          ]),
+        ),
+      ).toEqual({
+        'links.0.title': ['must not be empty'],
+        'links.1.title': ['must be at most 200 characters'],
+        'links.1.kind': ['must be one of GUIDE, TEMPLATE, REPORT, MAP, PRESENTATION, LEGISLATION, OTHER'],
+      });
+      expect(
+        problems((input) =>
+          input.links(
+            'links',
+            Array.from({ length: 11 }, () => guide),
+          ),
+        ),
+      ).toEqual({
+        links: ['must list at most 10'],
+      });
+    });
+  });
+
+  describe('activity countries', () => {
+    it('accepts the lead and partners that joined', () => {
+      expect(problems((input) => input.activityCountries('countries', ['KZ', 'KG'], ['KZ', 'KG']))).toEqual({});
+    });
+
+    it.each([
+      ['none', [], ['must list from 1 to 16']],
+      ['a country not involved', ['KZ', 'TJ'], ['TJ is neither the lead nor a partner that joined']],
+      ['a duplicate', ['KZ', 'KZ'], ['lists KZ more than once']],
+      ['an unknown country', ['FR'], ['unknown country FR']],
+    ])('rejects %s', (_, countries, messages) => {
+      expect(problems((input) => input.activityCountries('countries', countries, ['KZ', 'KG']))).toEqual({
+        countries: messages,
+      });
+    });
+  });
+
   describe('future', () => {
     const now = new Date('2019-03-14T09:00:00.000Z');
 
@@ -256,6 +342,14 @@ describe('InputValidator', () => {
       ['an invalid date', new Date(Number.NaN), 'must be a date and time'],
     ])('rejects %s', (_, value, message) => {
       expect(problems((input) => input.future('respondBy', value, now))).toEqual({ respondBy: [message] });
+    });
+  });
+
+  it('records a valid instant as ISO 8601 and rejects an invalid one', () => {
+    const input = new InputValidator();
+    expect(input.instant('startsOn', new Date('2018-05-15T00:00:00+06:00'))).toBe('2018-05-14T18:00:00.000Z');
+    expect(problems((check) => check.instant('startsOn', new Date('not a date')))).toEqual({
+      startsOn: ['must be a valid date and time'],
     });
   });
 

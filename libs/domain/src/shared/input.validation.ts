@@ -9,6 +9,7 @@ import {
 } from '../reference/reference-data.js';
 import { ValidationFailed } from './domain.errors.js';
 import { AUDIENCE_SCOPES, type Audience, type AudienceInput, type AudienceScope } from './item.types.js';
+import { LINK_KINDS, LINK_PROTOCOLS, type Link, type LinkInput } from './link.types.js';
 
 export interface Range {
   readonly min: number;
@@ -21,9 +22,10 @@ export interface Range {
  * path (CLI, demo data, a future consumer) can write an invalid event.
  * Text lengths count Unicode code points. `note` covers every free-text reason
  * and note (withdrawal, adoption, closing, review, invitation response,
- * retraction), which the design leaves unbounded. `contact` is a profile's
- * focal point or IAN point of contact: an institution, a person, a phone and
- * an address fit in 500 characters.
+ * retraction), which the design leaves unbounded; `name` covers short
+ * names given as text (a project's donor, an activity's venue). `contact` is
+ * a profile's focal point or IAN point of contact: an institution, a person,
+ * a phone and an address fit in 500 characters.
  */
 export const INPUT_LIMITS = {
   title: { min: 3, max: 200 },
@@ -31,6 +33,7 @@ export const INPUT_LIMITS = {
   body: { min: 1, max: 20_000 },
   comment: { min: 1, max: 5_000 },
   note: { min: 1, max: 1_000 },
+  name: { min: 1, max: 200 },
   topics: { min: 1, max: 5 },
   durationMonths: { min: 1, max: 60 },
   partnerCountries: { min: 1, max: 15 },
@@ -42,6 +45,11 @@ export const INPUT_LIMITS = {
   competentAuthority: { min: 1, max: 200 },
   competentAuthorities: { min: 0, max: 20 },
   contact: { min: 1, max: 500 },
+  /** An activity names the lead and joined partners it involved. */
+  activityCountries: { min: 1, max: 16 },
+  links: { min: 0, max: 10 },
+  linkUrl: { min: 1, max: 2_000 },
+  linkTitle: { min: 1, max: 200 },
 } as const satisfies Record<string, Range>;
 
 /** Control characters other than newline and tab, which no text input may contain. */
@@ -54,6 +62,15 @@ function codePointLength(value: string): number {
   let length = 0;
   for (const _ of value) length++;
   return length;
+}
+
+/** The URL's scheme with its colon (`https:`), or '' when the text is not a URL at all. */
+function protocolOf(value: string): string {
+  try {
+    return new URL(value).protocol;
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -89,6 +106,15 @@ export class InputValidator {
       this.reject(field, `must be a whole number from ${range.min} to ${range.max}`);
     }
     return value;
+  }
+
+  /** An instant as the log records it (ISO 8601, UTC). */
+  instant(field: string, value: Date): string {
+    if (Number.isNaN(value.getTime())) {
+      this.reject(field, 'must be a valid date and time');
+      return '';
+    }
+    return value.toISOString();
   }
 
   oneOf<T extends string>(field: string, value: string, values: readonly T[]): T {
@@ -175,6 +201,52 @@ export class InputValidator {
     return value.toISOString();
   }
 
+  /** An http or https URL, as given: no whitespace, nothing the URL parser would have to repair. */
+  url(field: string, value: string): string {
+    const length = codePointLength(value);
+    if (length < INPUT_LIMITS.linkUrl.min) this.reject(field, 'must not be empty');
+    else if (length > INPUT_LIMITS.linkUrl.max) {
+      this.reject(field, `must be at most ${INPUT_LIMITS.linkUrl.max} characters`);
+    } else if (/\s/u.test(value) || FORBIDDEN_CONTROL_CHARACTER.test(value)) {
+      this.reject(field, 'must not contain whitespace or control characters');
+    } else if (!LINK_PROTOCOLS.includes(protocolOf(value))) this.reject(field, 'must be an http or https URL');
+    return value;
+  }
+
+  /** A list's length within `range`. */
+  count(field: string, values: readonly unknown[], range: Range): void {
+    if (values.length >= range.min && values.length <= range.max) return;
+    this.reject(
+      field,
+      range.min === 0 ? `must list at most ${range.max}` : `must list from ${range.min} to ${range.max}`,
+    );
+  }
+
+  /** At most 10 links, each checked under `<field>.<index>`. Absent means none. */
+  links(field: string, values: readonly LinkInput[] | null | undefined): Link[] {
+    const links = values ?? [];
+    this.count(field, links, INPUT_LIMITS.links);
+    return links.map((link, index) => this.link(`${field}.${index}`, link));
+  }
+
+  /** Problems are named `<field>.url`, `<field>.title` and `<field>.kind`; without a kind a link is OTHER. */
+  link(field: string, input: LinkInput): Link {
+    return {
+      url: this.url(`${field}.url`, input.url),
+      title: this.text(`${field}.title`, input.title, INPUT_LIMITS.linkTitle),
+      kind: this.oneOf(`${field}.kind`, input.kind ?? 'OTHER', LINK_KINDS),
+    };
+  }
+
+  /** The countries a project activity involved: distinct, each the lead or a partner that joined. */
+  activityCountries(field: string, values: readonly string[], involved: readonly CountryCode[]): CountryCode[] {
+    const countries = this.codes(field, values, INPUT_LIMITS.activityCountries, isCountryCode, 'country');
+    for (const country of new Set(countries)) {
+      if (!involved.includes(country)) this.reject(field, `${country} is neither the lead nor a partner that joined`);
+    }
+    return countries;
+  }
+
   reject(field: string, message: string): void {
     (this.fields[field] ??= []).push(message);
   }
@@ -201,9 +273,7 @@ export class InputValidator {
     isKnown: (value: string) => value is T,
     noun: string,
   ): T[] {
-    if (values.length < count.min || values.length > count.max) {
-      this.reject(field, `must list from ${count.min} to ${count.max}`);
-    }
+    this.count(field, values, count);
     values.forEach((value, index) => {
       if (!isKnown(value)) this.reject(field, `unknown ${noun} ${value}`);
       else if (values.indexOf(value) !== index) this.reject(field, `lists ${value} more than once`);

@@ -4,10 +4,11 @@ import { isSecretariat, type Viewer } from '../shared/participant.types.js';
 
 /**
  * What visibility and feed membership depend on, small enough for a read model
- * to store next to each item. None of it changes during an item's life: a
- * proposal's partner countries are every invited country, whatever they answer,
- * so that a country that declined keeps seeing what it was invited to; a
- * consultation's are the consulted countries.
+ * to store next to each item (`visibilityOf` an item's state). A proposal's
+ * partner countries are every country invited so far, whatever they answered,
+ * so that a country that declined keeps seeing what it was invited to; an
+ * invitation adds one, and nothing takes one away. A consultation's are the
+ * countries it consults.
  */
 export interface VisibilityItem {
   /** The originating country (a proposal's lead country). */

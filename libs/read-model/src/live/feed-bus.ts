@@ -15,7 +15,9 @@ export interface FeedBusOptions {
  * Topics: one per subregion, one per item, and one per visibility grant for
  * the feed without a subregion. A viewer-wide subscriber listens to its own
  * grants' topics, so an entry only reaches those allowed to see it, without a
- * global topic whose filter runs for every subscriber.
+ * global topic whose filter runs for every subscriber. An entry goes out with
+ * its item's grants and subregions as its own event left them, so a country
+ * invited to a proposal hears of it from its invitation on.
  */
 const subregionTopic = (subregion: string): string => `subregion:${subregion}`;
 const itemTopic = (itemId: string): string => `item:${itemId}`;

@@ -1,5 +1,6 @@
+import { proposalAggregate } from '@coop/domain';
 import type { FeedEntryView } from '../read-model.types.js';
-import { participantOf, ReadModelHarness, SECRETARIAT } from '../testing/read-model.fixtures.js';
+import { focalPointOf, participantOf, ReadModelHarness, SECRETARIAT } from '../testing/read-model.fixtures.js';
 import { FeedBus } from './feed-bus.js';
 import { ResumeRequired } from './live-feed.js';
 
@@ -40,6 +41,34 @@ describe('LiveFeed', () => {
     expect(wakes).toBe(1);
     expect(titles([feed.pull(), feed.pull()])).toEqual(['For the network', null]);
     expect(feed.ending).toBeNull();
+  });
+
+  it('reaches a country invited to a proposal from its invitation on, in its own feed and its subregion', async () => {
+    const { bus, projector } = await liveBus();
+    const md = participantOf('MD');
+    const everything = bus.subscribe(md, {}, null);
+    const easternEurope = bus.subscribe(md, { subregion: 'EASTERN_EUROPE' }, null);
+    const lead = focalPointOf('KZ');
+    const proposalId = await harness.propose(lead, {
+      title: 'Tailings safety',
+      partnerCountries: ['KG'],
+      audience: { scope: 'COUNTRIES', countries: ['UZ'] },
+    });
+    await harness.run(proposalAggregate, lead, { type: 'InvitePartner', proposalId, country: 'MD' });
+    await harness.run(proposalAggregate, focalPointOf('MD'), {
+      type: 'RespondToInvitation',
+      proposalId,
+      accept: false,
+    });
+    await harness.caughtUp(projector);
+
+    for (const feed of [everything, easternEurope]) {
+      expect([feed.pull(), feed.pull(), feed.pull()].map((entry) => entry?.activity ?? null)).toEqual([
+        'PARTNER_INVITED',
+        'PARTNER_DECLINED',
+        null,
+      ]);
+    }
   });
 
   it('replays after `since`, then goes live, without a duplicate where the two overlap', async () => {
