@@ -2,6 +2,7 @@ import type { Participant } from '@coop/domain';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   askQuestion,
+  consultationInput,
   dataOf,
   expectFieldError,
   itemFor,
@@ -9,6 +10,7 @@ import {
   proposalInput,
   proposeJointProject,
   questionInput,
+  requestConsultation,
   respondToInvitation,
   sharePractice,
 } from './support/api.js';
@@ -16,6 +18,7 @@ import {
   ASK_QUESTION,
   PROPOSE_JOINT_PROJECT,
   RECORD_PROJECT_ACTIVITY,
+  REQUEST_CONSULTATION,
   REVIEW_PROPOSAL,
   REVISE_PRACTICE,
   REVISE_QUESTION,
@@ -24,7 +27,13 @@ import {
   SUBMIT_PROPOSAL,
 } from './support/documents.js';
 import { cast } from './support/people.js';
-import type { LinkFields, PracticeFields, ProposalFields, QuestionFields } from './support/types.js';
+import type {
+  ConsultationFields,
+  LinkFields,
+  PracticeFields,
+  ProposalFields,
+  QuestionFields,
+} from './support/types.js';
 
 const { kzExpert, kzFocalPoint, uzFocalPoint, rsExpert, secretariat } = cast;
 
@@ -108,6 +117,12 @@ describe('links', () => {
     expect(recorded.activities[0]?.links).toEqual([guide]);
     expect(recorded.links).toEqual([template]);
   });
+
+  it('round-trip on a consultation, seen alike by a consulted country', async () => {
+    const consultation = await requestConsultation(app, kzFocalPoint, { consultedCountries: ['UZ'], links: [guide] });
+    expect(consultation.links).toEqual([guide]);
+    expect(((await itemFor(app, uzFocalPoint, consultation.id)) as ConsultationFields).links).toEqual([guide]);
+  });
 });
 
 describe('bad links', () => {
@@ -144,6 +159,7 @@ describe('bad links', () => {
         [kzExpert, SHARE_PRACTICE, { input: practiceInput({ links }) }],
         [kzExpert, ASK_QUESTION, { input: questionInput({ links }) }],
         [kzFocalPoint, PROPOSE_JOINT_PROJECT, { input: proposalInput({ links }) }],
+        [kzFocalPoint, REQUEST_CONSULTATION, { input: consultationInput({ links }) }],
       ];
       for (const [who, document, variables] of attempts) {
         const messages = expectFieldError(await app.gql(who, document, variables), field);
