@@ -11,12 +11,13 @@ import { fanoutCapacity } from './fanout/fanout-capacity.bench.js';
 import { fanout } from './fanout/fanout.bench.js';
 import { http } from './http/http.bench.js';
 import { rebuild } from './rebuild/rebuild.bench.js';
+import { start } from './start/start.bench.js';
 import { parseCommandLine, UsageError, usage } from './support/command-line.js';
 import { allMet, type Failure, formatTable, type Row } from './support/report.js';
 import type { Scenario } from './support/scenario.js';
 
 /** In the order of the run; a new scenario is one more entry. */
-const SCENARIOS: readonly Scenario[] = [append, http, fanout, rebuild, fanoutCapacity];
+const SCENARIOS: readonly Scenario[] = [append, http, fanout, rebuild, start, fanoutCapacity];
 
 const machine = () =>
   `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +
