@@ -8,9 +8,10 @@
  * picks who acts on what from a small model of the network (who may see which
  * item, which questions are open, which proposals await a review), runs the
  * command, and updates the model. Each recipe draws only commands its decider
- * accepts, so every draw writes one event. A new kind of activity is one more
- * row; a change to the table or to a recipe bumps `GENERATOR_VERSION`, which
- * keys the cached logs.
+ * accepts, so a draw writes one event, or none when a revision happens to
+ * draw the text it replaces (the loop then draws again). A new kind of
+ * activity is one more row; a change to the table or to a recipe bumps
+ * `GENERATOR_VERSION`, which keys the cached logs.
  */
 import { randomUUID } from 'node:crypto';
 import { CommandHandler } from '@coop/application';
@@ -632,10 +633,17 @@ export async function writeNetworkActivity(
   let now = START;
   let written = 0;
   while (written < events) {
-    const drawn = drawRecipe(random, recipes, totalWeight).draw(network);
+    const recipe = drawRecipe(random, recipes, totalWeight);
+    const drawn = recipe.draw(network);
     if (drawn === null) continue;
     now += Math.round(random.next() * 2 * MEAN_STEP_MS);
-    if (!(await drawn.run(commands, new Date(now)))) continue;
+    let wrote: boolean;
+    try {
+      wrote = await drawn.run(commands, new Date(now));
+    } catch (error) {
+      throw new Error(`The recipe "${recipe.name}" drew a command that failed`, { cause: error });
+    }
+    if (!wrote) continue;
     drawn.afterwards();
     written += 1;
     if (written % 10_000 === 0) onProgress(written);
