@@ -4,8 +4,6 @@
  * one transaction each, into a table of the same shape with the same pragmas.
  * Many short rounds, interleaved (A B, then B A, ...) so that drift of a
  * noisy machine and the cost of going second hit both sides alike; medians.
- *
- *   npx tsx bench/append/append.bench.ts [eventsPerRound] [rounds]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type NewEvent } from '@coop/event-store';
+import { type Figure, scenario } from '../support/scenario.js';
+import { median } from '../support/statistics.js';
 
-const EVENTS_PER_ROUND = Number(process.argv[2] ?? 2_000);
-const ROUNDS = Number(process.argv[3] ?? 20);
 const TARGET = 0.7;
 const STREAMS = 1_000;
 
@@ -57,10 +55,10 @@ interface Row {
 }
 
 /** The same rows for both sides: each round's events spread over the streams, with their versions. */
-function makeRounds(): Row[][] {
+function makeRounds(rounds: number, eventsPerRound: number): Row[][] {
   const versions = new Array<number>(STREAMS).fill(0);
-  return Array.from({ length: ROUNDS + 1 }, () =>
-    Array.from({ length: EVENTS_PER_ROUND }, (_, i) => {
+  return Array.from({ length: rounds + 1 }, () =>
+    Array.from({ length: eventsPerRound }, (_, i) => {
       const stream = i % STREAMS;
       versions[stream] = (versions[stream] ?? 0) + 1;
       return { streamId: `practice-${stream}`, version: versions[stream] ?? 0, event: makeEvent() };
@@ -110,15 +108,7 @@ function rate(events: number, start: bigint): number {
   return events / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-async function main(): Promise<void> {
+async function measure(rounds: number, eventsPerRound: number): Promise<Figure[]> {
   const directory = mkdtempSync(join(tmpdir(), 'append-bench-'));
   try {
     const store = new SqliteEventStore(join(directory, 'adapter.sqlite'));
@@ -136,13 +126,13 @@ async function main(): Promise<void> {
       commit: raw.prepare('COMMIT'),
     };
 
-    const [warmUp, ...rounds] = makeRounds();
+    const [warmUp, ...measured] = makeRounds(rounds, eventsPerRound);
     await adapterRound(store, warmUp ?? []);
     rawRound(table, warmUp ?? []);
 
     const adapterRates: number[] = [];
     const rawRates: number[] = [];
-    for (const [index, rows] of rounds.entries()) {
+    for (const [index, rows] of measured.entries()) {
       if (index % 2 === 0) {
         adapterRates.push(await adapterRound(store, rows));
         rawRates.push(rawRound(table, rows));
@@ -157,16 +147,27 @@ async function main(): Promise<void> {
     await store.close();
     raw.close();
 
-    const adapter = median(adapterRates);
-    const floor = median(rawRates);
-    const ratio = adapter / floor;
-    console.log(`median adapter: ${Math.round(adapter)} events/s (1 event per append)`);
-    console.log(`median raw:     ${Math.round(floor)} events/s (1 insert per transaction)`);
-    console.log(`ratio: ${ratio.toFixed(3)} (target >= ${TARGET}) ${ratio >= TARGET ? 'PASS' : 'FAIL'}`);
-    process.exitCode = ratio >= TARGET ? 0 : 1;
+    return [
+      {
+        name: 'appends through the SQLite adapter, 1 event each',
+        value: median(adapterRates),
+        unit: 'events/s',
+        floor: { name: 'raw inserts, 1 per transaction', value: median(rawRates) },
+        targets: [{ on: 'ratio', atLeast: TARGET }],
+        note: `median of ${rounds} interleaved rounds of ${eventsPerRound}`,
+      },
+    ];
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
 }
 
-void main();
+export const append = scenario({
+  name: 'append',
+  summary: 'events/s through the SQLite adapter against raw better-sqlite3 inserts of the same rows',
+  options: {
+    'append-events': { default: 2_000, meaning: 'events in each round' },
+    'append-rounds': { default: 20, meaning: 'rounds, taken in turns by both sides' },
+  },
+  run: (options) => measure(options['append-rounds'], options['append-events']),
+});

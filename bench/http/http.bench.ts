@@ -5,13 +5,11 @@
  * run. Every request carries the same viewer's token, so the ratio prices the
  * operation, not authentication. A response that is not a 200 without GraphQL
  * errors counts as failed, and any failure fails the run.
- *
- *   npm run bench -- http [--seconds 10] [--connections 32]
  */
 import autocannon from 'autocannon';
 import { signToken } from '../../apps/api/src/auth/token-signer.js';
 import { buildService, startBuiltService } from '../support/built-service.js';
-import { option } from '../support/options.js';
+import { type Figure, scenario } from '../support/scenario.js';
 
 const SECRET = 'http-bench-signs-with-this-secret-of-32-bytes-long';
 const MUTATION_RATIO_TARGET = 0.5;
@@ -19,9 +17,6 @@ const MUTATION_P99_TARGET_MS = 50;
 const FEED_RATIO_TARGET = 0.6;
 /** Practices shared before the feed is read, so that every page is full. */
 const SEEDED_PRACTICES = 500;
-
-const SECONDS = option('seconds', 10);
-const CONNECTIONS = option('connections', 32);
 
 const TYPENAME = '{ __typename }';
 const SHARE = `mutation Share($input: SharePracticeInput!) { sharePractice(input: $input) { id version } }`;
@@ -39,20 +34,25 @@ const FEED = `query Feed { feed(first: 20, subregion: CENTRAL_ASIA) {
   pageInfo { hasNextPage endCursor }
 } }`;
 
-interface Figure {
+interface Result {
   readonly requestsPerSecond: number;
   readonly p50: number;
   readonly p99: number;
   readonly failed: number;
 }
 
-async function load(url: string, token: string, query: string, variables: object = {}): Promise<Figure> {
+interface Load {
+  readonly seconds: number;
+  readonly connections: number;
+}
+
+async function load(phase: Load, url: string, token: string, query: string, variables: object = {}): Promise<Result> {
   let failed = 0;
   const result = await autocannon({
     url,
     method: 'POST',
-    connections: CONNECTIONS,
-    duration: SECONDS,
+    connections: phase.connections,
+    duration: phase.seconds,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
     requests: [
@@ -72,7 +72,7 @@ async function load(url: string, token: string, query: string, variables: object
   };
 }
 
-async function main(): Promise<void> {
+async function measure(phase: Load): Promise<Figure[]> {
   buildService();
   const service = await startBuiltService(SECRET);
   try {
@@ -89,36 +89,53 @@ async function main(): Promise<void> {
       if (!response.ok) throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
     }
 
-    console.log(`${CONNECTIONS} connections, ${SECONDS} s a phase…`);
+    console.log(`${phase.connections} connections, ${phase.seconds} s a phase…`);
     // A short warm-up, so that the first floor does not pay for the JIT.
-    await load(url, token, TYPENAME);
-    const mutationFloor = await load(url, token, TYPENAME);
-    const mutation = await load(url, token, SHARE, SHARE_INPUT);
-    const feedFloor = await load(url, token, TYPENAME);
-    const feed = await load(url, token, FEED);
+    await load(phase, url, token, TYPENAME);
+    const mutationFloor = await load(phase, url, token, TYPENAME);
+    const mutation = await load(phase, url, token, SHARE, SHARE_INPUT);
+    const feedFloor = await load(phase, url, token, TYPENAME);
+    const feed = await load(phase, url, token, FEED);
 
-    const row = (name: string, figure: Figure) =>
-      `  ${name.padEnd(24)} ${Math.round(figure.requestsPerSecond).toString().padStart(7)} req/s   p50 ${figure.p50} ms   p99 ${figure.p99} ms   failed ${figure.failed}`;
-    const mutationRatio = mutation.requestsPerSecond / mutationFloor.requestsPerSecond;
-    const feedRatio = feed.requestsPerSecond / feedFloor.requestsPerSecond;
-    console.log(row('{ __typename }', mutationFloor));
-    console.log(row('sharePractice', mutation));
-    console.log(row('{ __typename }', feedFloor));
-    console.log(row('feed(first: 20)', feed));
-    const failed = [mutationFloor, mutation, feedFloor, feed].reduce((sum, figure) => sum + figure.failed, 0);
-    const mutationPass = mutationRatio >= MUTATION_RATIO_TARGET && mutation.p99 <= MUTATION_P99_TARGET_MS;
-    const feedPass = feedRatio >= FEED_RATIO_TARGET;
-    console.log(
-      `mutation ratio ${mutationRatio.toFixed(3)} (target >= ${MUTATION_RATIO_TARGET}), p99 ${mutation.p99} ms (target <= ${MUTATION_P99_TARGET_MS}) ${mutationPass ? 'PASS' : 'FAIL'}`,
-    );
-    console.log(
-      `feed query ratio ${feedRatio.toFixed(3)} (target >= ${FEED_RATIO_TARGET}) ${feedPass ? 'PASS' : 'FAIL'}`,
-    );
-    if (failed > 0) console.log(`FAIL: ${failed} requests failed`);
-    process.exitCode = mutationPass && feedPass && failed === 0 ? 0 : 1;
+    const failed = [mutationFloor, mutation, feedFloor, feed].reduce((sum, result) => sum + result.failed, 0);
+    const latencies = (result: Result) => `p50 ${result.p50} ms, p99 ${result.p99} ms`;
+    return [
+      {
+        name: 'sharePractice',
+        value: mutation.requestsPerSecond,
+        unit: 'req/s',
+        floor: { name: '{ __typename }', value: mutationFloor.requestsPerSecond },
+        targets: [{ on: 'ratio', atLeast: MUTATION_RATIO_TARGET }],
+        note: `${latencies(mutation)}; floor ${latencies(mutationFloor)}`,
+      },
+      {
+        name: 'sharePractice p99',
+        value: mutation.p99,
+        unit: 'ms',
+        floor: { name: '{ __typename } p99', value: mutationFloor.p99 },
+        targets: [{ on: 'value', atMost: MUTATION_P99_TARGET_MS }],
+      },
+      {
+        name: 'feed(subregion, first: 20)',
+        value: feed.requestsPerSecond,
+        unit: 'req/s',
+        floor: { name: '{ __typename }', value: feedFloor.requestsPerSecond },
+        targets: [{ on: 'ratio', atLeast: FEED_RATIO_TARGET }],
+        note: `${latencies(feed)}; floor ${latencies(feedFloor)}`,
+      },
+      { name: 'failed requests', value: failed, unit: 'requests', targets: [{ on: 'value', atMost: 0 }] },
+    ];
   } finally {
     await service.stop();
   }
 }
 
-await main();
+export const http = scenario({
+  name: 'http',
+  summary: 'sharePractice and feed(first: 20) req/s over HTTP against { __typename } on the same server',
+  options: {
+    seconds: { default: 10, meaning: 'length of each load phase' },
+    connections: { default: 32, meaning: 'concurrent HTTP connections' },
+  },
+  run: (options) => measure({ seconds: options.seconds, connections: options.connections }),
+});

@@ -21,14 +21,29 @@ export interface BuiltService {
   stop(): Promise<void>;
 }
 
+let built = false;
+
+/** Builds once per run, for every scenario that starts the service. */
 export function buildService(): void {
+  if (built) return;
   console.log('building the service (nest build api)…');
   execSync('npx nest build api', { cwd: ROOT, stdio: 'inherit' });
+  built = true;
 }
 
-/** Starts the built service (build it first) and resolves once it is ready. */
-export async function startBuiltService(authJwtSecret: string): Promise<BuiltService> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'coop-bench-'));
+/**
+ * Starts the built service (build it first) and resolves once it listens. On
+ * `dataDir` when given, which stays; otherwise on a temporary one, which goes
+ * when the service stops.
+ */
+export async function startBuiltService(
+  authJwtSecret: string,
+  options: { readonly dataDir?: string } = {},
+): Promise<BuiltService> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'coop-bench-'));
+  const removeDataDir = () => {
+    if (options.dataDir === undefined) rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     const { child, port, exited } = await startServiceProcess({
       NODE_ENV: 'production',
@@ -39,11 +54,11 @@ export async function startBuiltService(authJwtSecret: string): Promise<BuiltSer
     const stop = async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
     };
     return { pid: child.pid, port, graphqlUrl: `http://127.0.0.1:${port}/graphql`, stop };
   } catch (error) {
-    rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
     throw error;
   }
 }

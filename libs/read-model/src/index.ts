@@ -3,6 +3,7 @@ export { ReadModelDatabase, type Checkpoint } from './read-model.database.js';
 export { PROJECTION_VERSION } from './read-model.schema.js';
 export {
   Projector,
+  type CatchUpProgress,
   type CommittedListener,
   type ProjectorLag,
   type ProjectorOptions,

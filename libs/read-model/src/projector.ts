@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventStore, Position, RecordedEvent } from '@coop/event-store';
 import { toFeedEntryView } from './feed.writer.js';
 import { Projection } from './projection.js';
@@ -22,6 +23,21 @@ export interface ProjectorLag {
   readonly caughtUp: boolean;
   /** How long ago the oldest event not yet applied was recorded; 0 when caught up. */
   readonly seconds: number;
+  /**
+   * How much of the log's history the read model holds, by recording time
+   * from the first event to the head: 100 when caught up. Positions are
+   * opaque and the store counts nothing cheaply, so time is the measure.
+   */
+  readonly percent: number;
+}
+
+export interface CatchUpProgress {
+  /** The read model holds every event the log held when the projector started. */
+  readonly done: boolean;
+  /** Events applied since the projector started. */
+  readonly eventsApplied: number;
+  /** Events applied per second since the projector started, or over the catch-up once it is done. */
+  readonly eventsPerSecond: number;
 }
 
 export type CommittedListener = (entries: readonly FeedEntryView[]) => void;
@@ -37,14 +53,20 @@ const DEFAULT_MAX_BATCH_SIZE = 1_000;
 const IDLE = Symbol('idle');
 const STOPPING = Symbol('stopping');
 
-/** Settles once the event loop has nothing else to do right now: the source has no event ready. */
-const idle = (): Promise<typeof IDLE> => new Promise((resolve) => setImmediate(() => resolve(IDLE)));
+/** Settles on the event loop's next turn: if the source's next event has not come by then, none is ready. */
+const idle = (): Promise<typeof IDLE> => nextTurn(IDLE);
 
 /**
  * Follows `$all` from the read model's checkpoint and applies events in
  * batches, each batch and the checkpoint in one transaction. A batch takes
  * every event the subscription has ready without waiting (many during
  * catch-up, one or a few when live), up to `maxBatchSize`.
+ *
+ * Between two batches the projector gives the event loop a turn. A store
+ * whose reads resolve without I/O (the SQLite adapter's) would otherwise keep
+ * the whole catch-up in one run of microtasks: no timer, socket or request of
+ * the process would be served until it ended, and each batch's pending
+ * `idle` race would keep every event read reachable until then.
  */
 export class Projector {
   private readonly logger: ReadModelLogger;
@@ -56,8 +78,17 @@ export class Projector {
   private state: ProjectorStatus = 'idle';
   private failure: Error | null = null;
   private loop: Promise<void> | null = null;
-  private stopRequested: () => void = () => {};
-  private readonly stopping: Promise<typeof STOPPING>;
+  private stopRequested = false;
+  /** Ends the wait for a batch's first event when a stop is requested; set only during that wait. */
+  private interruptWait: (() => void) | null = null;
+  /** The log's last position when the projector started; the catch-up is done once it is applied. */
+  private catchUpTarget: Position | null = null;
+  private catchUpDone = false;
+  private startedAt = 0;
+  private doneAt: number | null = null;
+  private eventsApplied = 0;
+  /** Recording time of the log's first event, for the percentage of `lag()`; it never changes once known. */
+  private firstRecordedAt: number | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -71,9 +102,6 @@ export class Projector {
     }
     this.projection = new Projection(database.db);
     this.current = database.checkpoint().position;
-    this.stopping = new Promise((resolve) => {
-      this.stopRequested = () => resolve(STOPPING);
-    });
   }
 
   /** Last applied global position; null before the first event. */
@@ -104,9 +132,19 @@ export class Projector {
 
   /** Finishes the batch in hand, commits it, ends the subscription. */
   async stop(): Promise<void> {
-    this.stopRequested();
+    this.stopRequested = true;
+    this.interruptWait?.();
     if (this.state === 'idle') this.halt('stopped', null);
     await this.loop;
+  }
+
+  get catchUp(): CatchUpProgress {
+    const seconds = ((this.doneAt ?? performance.now()) - this.startedAt) / 1000;
+    return {
+      done: this.catchUpDone,
+      eventsApplied: this.eventsApplied,
+      eventsPerSecond: seconds > 0 ? Math.round(this.eventsApplied / seconds) : 0,
+    };
   }
 
   /**
@@ -143,24 +181,49 @@ export class Projector {
     const position = this.current;
     const [head] = await this.store.readAll({ direction: 'backwards', limit: 1 });
     if (head === undefined || (position !== null && head.position <= position)) {
-      return { head: head?.position ?? null, position, caughtUp: true, seconds: 0 };
+      return { head: head?.position ?? null, position, caughtUp: true, seconds: 0, percent: 100 };
     }
     // readAll starts at its position inclusive: the checkpoint's own event comes first.
     const next = (
       await this.store.readAll(position === null ? { limit: 1 } : { fromPosition: position, limit: 2 })
     ).find((event) => position === null || event.position > position);
     const since = Date.parse((next ?? head).recordedAt);
-    return { head: head.position, position, caughtUp: false, seconds: Math.max(0, (Date.now() - since) / 1000) };
+    return {
+      head: head.position,
+      position,
+      caughtUp: false,
+      seconds: Math.max(0, (Date.now() - since) / 1000),
+      percent: await this.percentOfHistory(Date.parse(head.recordedAt)),
+    };
+  }
+
+  /** Below 100 until caught up, whatever the clock says of the recording times. */
+  private async percentOfHistory(headRecordedAt: number): Promise<number> {
+    const applied = this.database.checkpoint().recordedAt;
+    if (applied === null) return 0;
+    if (this.firstRecordedAt === null) {
+      const [first] = await this.store.readAll({ limit: 1 });
+      if (first === undefined) return 0;
+      this.firstRecordedAt = Date.parse(first.recordedAt);
+    }
+    const span = headRecordedAt - this.firstRecordedAt;
+    const share = span > 0 ? (Date.parse(applied) - this.firstRecordedAt) / span : 0;
+    return Math.min(99.9, Math.max(0, Math.floor(share * 1000) / 10));
   }
 
   private async run(): Promise<void> {
-    const subscription = this.store.subscribeToAll(this.current === null ? {} : { fromPosition: this.current });
-    const iterator = subscription[Symbol.asyncIterator]();
-    let pending: Promise<IteratorResult<RecordedEvent>> | null = null;
+    this.startedAt = performance.now();
+    let iterator: AsyncIterator<RecordedEvent> | null = null;
     try {
+      const [head] = await this.store.readAll({ direction: 'backwards', limit: 1 });
+      this.catchUpTarget = head?.position ?? null;
+      this.checkCaughtUp();
+      const subscription = this.store.subscribeToAll(this.current === null ? {} : { fromPosition: this.current });
+      iterator = subscription[Symbol.asyncIterator]();
+      let pending: Promise<IteratorResult<RecordedEvent>> | null = null;
       for (;;) {
         pending ??= iterator.next();
-        const first = await Promise.race([pending, this.stopping]);
+        const first = await this.unlessStopped(pending);
         if (first === STOPPING) break;
         pending = null;
         if (first.done === true) break;
@@ -181,6 +244,9 @@ export class Projector {
         }
         this.commit(batch);
         if (ended) break;
+        // Lets the process serve what waits (requests, timers) and lets this batch's idle race settle,
+        // which releases the events it holds.
+        await nextTurn();
       }
       this.halt('stopped', null);
       this.logger.info({ position: this.current }, 'projector: stopped at a checkpoint');
@@ -196,13 +262,41 @@ export class Projector {
         'projector: stopped by a failure; the checkpoint stays before the failed batch',
       );
     } finally {
-      await iterator.return?.();
+      await iterator?.return?.();
     }
+  }
+
+  /**
+   * Races the wait with a stop request through a promise made for this wait
+   * alone: a race with one promise that lives as long as the projector would
+   * keep every race's result, hence an event per batch, until the stop.
+   */
+  private async unlessStopped<T>(wait: Promise<T>): Promise<T | typeof STOPPING> {
+    if (this.stopRequested) return STOPPING;
+    const stopped = new Promise<typeof STOPPING>((resolve) => {
+      this.interruptWait = () => resolve(STOPPING);
+    });
+    try {
+      return await Promise.race([wait, stopped]);
+    } finally {
+      this.interruptWait = null;
+    }
+  }
+
+  private checkCaughtUp(): void {
+    if (this.catchUpDone) return;
+    const target = this.catchUpTarget;
+    if (target !== null && (this.current === null || this.current < target)) return;
+    this.catchUpDone = true;
+    this.doneAt = performance.now();
+    this.logger.info({ position: this.current, ...this.catchUp }, 'projector: caught up');
   }
 
   private commit(batch: readonly RecordedEvent[]): void {
     const applied = this.projection.apply(batch);
     this.current = applied.position;
+    this.eventsApplied += batch.length;
+    this.checkCaughtUp();
     if (applied.skipped > 0) {
       this.logger.warn(
         { skipped: applied.skipped, position: applied.position },

@@ -44,6 +44,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const MIN_SECRET_BYTES = 32;
 const GENERATED_SECRET_FILE = 'auth-jwt-secret';
+/** The embedded event store's file in DATA_DIR. */
+export const EVENT_STORE_FILE = 'events.sqlite';
 
 function integerIn(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -128,7 +130,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir,
     eventStore:
       kind === 'sqlite'
-        ? { kind, file: join(dataDir, 'events.sqlite') }
+        ? { kind, file: join(dataDir, EVENT_STORE_FILE) }
         : { kind, connectionString: required(env, 'EVENTSTORE_CONNECTION_STRING', 'with EVENT_STORE=eventstoredb') },
     auth: authConfig(env, production, dataDir),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
