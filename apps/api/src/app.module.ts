@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
+import { DemoSignInModule } from './demo/demo-sign-in.module.js';
 import { DiscussionsModule } from './discussions/discussions.module.js';
 import { FeedModule } from './feed/feed.module.js';
 import { GraphqlApiModule } from './graphql/graphql-api.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         FeedModule,
         AuditModule,
         LiveModule,
+        ...DemoSignInModule.forConfig(config),
       ],
     };
   }
