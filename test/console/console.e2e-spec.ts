@@ -2,6 +2,7 @@ import type { Participant } from '@coop/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../apps/api/src/demo/demo-participants.js';
 import { askQuestion, dataOf, postComment, proposeJointProject, sharePractice, unique } from '../api/support/api.js';
+import { testTokens } from '../support/graphql-client.js';
 import { catalogue, DESKTOP, latinDates, launchChromium, screenshots, textsNotIn } from './support/browser.js';
 import { type ConsoleService, startConsoleService } from './support/console-service.js';
 
@@ -377,6 +378,35 @@ describe('web console', () => {
     await page.getByLabel('Язык').selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Cooperation statistics' }).waitFor();
     expect(await textsNotIn(page, russian)).toEqual(expect.arrayContaining(['Cooperation statistics', 'Sign out']));
+  });
+
+  it('asks for a token from the identity provider in production, and says why a token is refused', async () => {
+    const production = await startConsoleService({ NODE_ENV: 'production' });
+    try {
+      const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(production.origin);
+      await page.getByText("Ask your organisation's identity provider for a token.").waitFor();
+      expect(await page.getByRole('button', { name: new RegExp(kzParticipant.name) }).count()).toBe(0);
+
+      await page.getByLabel('Bearer token').fill('not-a-token');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page
+        .locator('#token-error', { hasText: 'You are not signed in, or your sign-in has expired. Sign in again.' })
+        .waitFor();
+      expect(await page.getByLabel('Bearer token').getAttribute('aria-describedby')).toBe('token-error');
+
+      await page.getByLabel('Bearer token').fill(`Bearer ${await testTokens()(kzFocalPoint)}`);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Central Asia' }).waitFor();
+      await page.getByText(kzFocalPoint.name).waitFor();
+      // The token lives in this tab's session: a reload keeps the viewer signed in.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Central Asia' }).waitFor();
+    } finally {
+      await production.stop();
+    }
   });
 
   it('chooses Russian from the browser language', async () => {

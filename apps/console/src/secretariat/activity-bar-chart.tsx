@@ -49,13 +49,7 @@ export function ActivityBarChart({ bars }: { bars: readonly CountryBar[] }) {
           let x = labelWidth;
           return (
             <g key={bar.code} class="chart-row">
-              <text
-                x={labelWidth - 8}
-                y={y + BAR / 2}
-                class="chart-label"
-                text-anchor="end"
-                dominant-baseline="middle"
-              >
+              <text x={labelWidth - 8} y={y + BAR / 2} class="chart-label" text-anchor="end" dominant-baseline="middle">
                 {countryName(bar.code)}
               </text>
               {ACTIVITY_GROUPS.map((group) => {

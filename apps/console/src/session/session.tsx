@@ -68,8 +68,12 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
   // A token that expires while the console is open: back to sign-in, saying why.
   useEffect(() => {
     whenUnauthenticated((error) => {
-      sessionStorage.removeItem(TOKEN_KEY);
-      setState({ kind: 'signed-out', error });
+      // Only a session that was open ends here; a token refused at sign-in is the sign-in form's error.
+      setState((current) => {
+        if (current.kind !== 'signed-in') return current;
+        sessionStorage.removeItem(TOKEN_KEY);
+        return { kind: 'signed-out', error };
+      });
     });
   }, []);
 
