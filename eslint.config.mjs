@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -62,5 +62,20 @@ export default tseslint.config(
     files: ['libs/read-model/**/*.ts'],
     ...production,
     rules: { 'no-restricted-imports': libRule(otherLibs(['application'], 'the read model only projects events')) },
+  },
+  {
+    // The console is a client of the public API like any other: it imports nothing of the service.
+    files: ['apps/console/**/*.ts', 'apps/console/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@coop/*', '**/libs/**', '**/apps/api/**'], message: 'the console only uses the public API' },
+            { group: ['node:*', '@nestjs/*'], message: 'the console runs in the browser' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -5,30 +5,17 @@ import type { AddressInfo } from 'node:net';
 import type { Participant } from '@coop/domain';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pino, { type Logger } from 'pino';
-import { signToken } from '../../apps/api/src/auth/token-signer.js';
 import { startApp } from '../../apps/api/src/bootstrap.js';
 import { loadConfig } from '../../apps/api/src/config/app-config.js';
+import { type GraphqlClient, graphqlClient, TEST_SECRET, testTokens } from './graphql-client.js';
 
-export const TEST_SECRET = 'end-to-end-tests-sign-with-this-secret';
+export { type GraphqlClient, type GraphqlResponse, TEST_SECRET } from './graphql-client.js';
 
-export interface GraphqlResponse<Data = Record<string, unknown>> {
-  readonly status: number;
-  readonly data?: Data | null;
-  readonly errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
-}
-
-export interface TestApp {
+export interface TestApp extends GraphqlClient {
   readonly url: string;
   readonly dataDir: string;
   readonly app: NestFastifyApplication;
   token(participant: Participant): Promise<string>;
-  /** POSTs one GraphQL operation as `participant` (anonymous when null). */
-  gql<Data = Record<string, unknown>>(
-    participant: Participant | null,
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphqlResponse<Data>>;
   /** Stops the service; the data directory stays until `dispose`. */
   close(): Promise<void>;
   dispose(): Promise<void>;
@@ -55,13 +42,7 @@ export async function startTestApp(
   const app = await startApp(config, options.logger ?? pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }));
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}/graphql`;
-  const secret = new TextEncoder().encode(TEST_SECRET);
-  const tokens = new Map<string, Promise<string>>();
-  const token = (participant: Participant) => {
-    const key = JSON.stringify(participant);
-    if (!tokens.has(key)) tokens.set(key, signToken(secret, participant));
-    return tokens.get(key) as Promise<string>;
-  };
+  const token = testTokens();
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -73,19 +54,7 @@ export async function startTestApp(
     dataDir,
     app,
     token,
-    async gql(participant, query, variables = {}, headers = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(participant ? { authorization: `Bearer ${await token(participant)}` } : {}),
-          ...headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Omit<GraphqlResponse, 'status'>;
-      return { status: response.status, ...body } as GraphqlResponse<never>;
-    },
+    ...graphqlClient(url, token),
     close,
     async dispose() {
       await close();

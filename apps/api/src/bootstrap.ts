@@ -3,6 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
+import { BUILT_CONSOLE_DIR, serveWebConsole } from './console/web-console.js';
 import { PinoLoggerService } from './logging/pino-logger.service.js';
 import { logEveryRequest } from './logging/request-log.js';
 
@@ -17,6 +18,7 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<NestF
     logger: new PinoLoggerService(logger),
     abortOnError: false,
   });
+  serveWebConsole(app, BUILT_CONSOLE_DIR, logger);
   await app.listen({ port: config.port, host: config.host });
   return app;
 }

@@ -18,7 +18,10 @@ async function main(): Promise<void> {
   const logger = createRootLogger(config.logLevel, config.environment);
   const app = await startApp(config, logger);
   const { port } = app.getHttpServer().address() as AddressInfo;
-  logger.info({ port, url: `http://localhost:${port}/graphql` }, 'cooperation network ready');
+  logger.info(
+    { port, url: `http://localhost:${port}/graphql`, console: `http://localhost:${port}/` },
+    'cooperation network ready',
+  );
   if (!config.production && config.auth.kind === 'secret') {
     logger.info(
       { example: 'npm run token -- --sub kz-fp --name "Aigerim" --country KZ --roles FOCAL_POINT' },

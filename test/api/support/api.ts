@@ -1,5 +1,5 @@
 import type { Participant } from '@coop/domain';
-import type { GraphqlResponse, TestApp } from '../../support/test-app.js';
+import type { GraphqlClient, GraphqlResponse } from '../../support/graphql-client.js';
 import {
   ANSWER_QUESTION,
   ASK_QUESTION,
@@ -117,7 +117,7 @@ export function consultationInput(overrides: Variables = {}): Variables {
 // ---------------------------------------------------------------- acts
 
 export async function sharePractice(
-  app: TestApp,
+  app: GraphqlClient,
   who: Participant,
   overrides: Variables = {},
 ): Promise<PracticeFields> {
@@ -127,7 +127,11 @@ export async function sharePractice(
   return dataOf(response).sharePractice;
 }
 
-export async function askQuestion(app: TestApp, who: Participant, overrides: Variables = {}): Promise<QuestionFields> {
+export async function askQuestion(
+  app: GraphqlClient,
+  who: Participant,
+  overrides: Variables = {},
+): Promise<QuestionFields> {
   const response = await app.gql<{ askQuestion: QuestionFields }>(who, ASK_QUESTION, {
     input: questionInput(overrides),
   });
@@ -135,7 +139,7 @@ export async function askQuestion(app: TestApp, who: Participant, overrides: Var
 }
 
 export async function answerQuestion(
-  app: TestApp,
+  app: GraphqlClient,
   who: Participant,
   questionId: string,
   overrides: Variables = {},
@@ -145,7 +149,7 @@ export async function answerQuestion(
 }
 
 export async function proposeJointProject(
-  app: TestApp,
+  app: GraphqlClient,
   who: Participant,
   overrides: Variables = {},
 ): Promise<ProposalFields> {
@@ -156,7 +160,7 @@ export async function proposeJointProject(
 }
 
 export async function respondToInvitation(
-  app: TestApp,
+  app: GraphqlClient,
   who: Participant,
   proposalId: string,
   accept: boolean,
@@ -171,7 +175,7 @@ export async function respondToInvitation(
 }
 
 export async function requestConsultation(
-  app: TestApp,
+  app: GraphqlClient,
   who: Participant,
   overrides: Variables = {},
 ): Promise<ConsultationFields> {
@@ -182,7 +186,7 @@ export async function requestConsultation(
 }
 
 export async function postComment(
-  app: TestApp,
+  app: GraphqlClient,
   who: Participant,
   itemId: string,
   overrides: Variables = {},
@@ -194,7 +198,7 @@ export async function postComment(
 // ---------------------------------------------------------------- reads
 
 /** The item with its kind's fields as `who` sees it; null when they may not see it. */
-export async function itemFor(app: TestApp, who: Participant, id: string): Promise<AnyItem | null> {
+export async function itemFor(app: GraphqlClient, who: Participant, id: string): Promise<AnyItem | null> {
   const found = dataOf(
     await app.gql<{ item: { __typename: keyof typeof ITEM_OF_TYPE } | null }>(who, ITEM_TYPE, { id }),
   ).item;
@@ -210,18 +214,22 @@ export interface FeedArgs {
   after?: string;
 }
 
-export async function feedPage(app: TestApp, who: Participant, args: FeedArgs = {}): Promise<Connection<FeedNode>> {
+export async function feedPage(
+  app: GraphqlClient,
+  who: Participant,
+  args: FeedArgs = {},
+): Promise<Connection<FeedNode>> {
   return dataOf(await app.gql<{ feed: Connection<FeedNode> }>(who, FEED, { ...args })).feed;
 }
 
 /** Ids of the items in the viewer's newest 100 entries (a just-written item is among them when visible). */
-export async function feedItemIds(app: TestApp, who: Participant, args: FeedArgs = {}): Promise<string[]> {
+export async function feedItemIds(app: GraphqlClient, who: Participant, args: FeedArgs = {}): Promise<string[]> {
   const page = await feedPage(app, who, { first: 100, ...args });
   return page.edges.map((edge) => edge.node.item.id);
 }
 
 export async function auditEventsOfItem(
-  app: TestApp,
+  app: GraphqlClient,
   secretariat: Participant,
   itemId: string,
 ): Promise<AuditEventFields[]> {

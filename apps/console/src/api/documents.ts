@@ -1,0 +1,79 @@
+/**
+ * The console's GraphQL documents: it asks the public API for nothing else.
+ * Each kind's `status` has a type of its own, so each is aliased after its kind.
+ */
+
+const PARTICIPANT = 'id name roles country { code }';
+
+const FEED_ENTRY = `cursor activity occurredAt subregions
+  actor { ${PARTICIPANT} }
+  item { id kind title topics country { code } }`;
+
+export const VIEWER = `query Viewer { viewer { id name roles country { code subregion } } }`;
+
+export const FEED = `query Feed($subregion: Subregion, $kinds: [ItemKind!], $topics: [Topic!], $first: Int, $after: String) {
+  feed(subregion: $subregion, kinds: $kinds, topics: $topics, first: $first, after: $after) {
+    edges { cursor node { ${FEED_ENTRY} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export const FEED_UPDATED = `subscription FeedUpdated($subregion: Subregion, $kinds: [ItemKind!], $topics: [Topic!], $since: String) {
+  feedUpdated(subregion: $subregion, kinds: $kinds, topics: $topics, since: $since) { ${FEED_ENTRY} }
+}`;
+
+const COMMENT = `id body replyTo postedAt editedAt retracted author { ${PARTICIPANT} } country { code }`;
+
+export const ITEM = `query Item($id: ID!, $commentsAfter: String) {
+  item(id: $id) {
+    __typename id kind title topics version createdAt updatedAt subregions
+    country { code }
+    author { ${PARTICIPANT} }
+    audience { scope subregions countries { code } }
+    history { position type version occurredAt actor { ${PARTICIPANT} } }
+    comments(first: 100, after: $commentsAfter) { edges { cursor node { ${COMMENT} } } pageInfo { hasNextPage endCursor } }
+    ... on Practice { summary body practiceStatus: status adoptions { note adoptedAt country { code } by { ${PARTICIPANT} } } }
+    ... on Question { body questionStatus: status answers { id body answeredAt accepted country { code } author { ${PARTICIPANT} } } }
+    ... on JointProjectProposal {
+      objectives durationMonths proposalStatus: status leadCountry { code }
+      partners { status note respondedAt country { code } }
+      reviews { decision note reviewedAt reviewer { ${PARTICIPANT} } }
+    }
+  }
+}`;
+
+export const ITEM_UPDATED = `subscription ItemUpdated($id: ID!, $since: String) {
+  itemUpdated(id: $id, since: $since) { cursor activity }
+}`;
+
+export const POST_COMMENT = `mutation PostComment($input: PostCommentInput!) { postComment(input: $input) { id } }`;
+export const EDIT_COMMENT = `mutation EditComment($id: ID!, $body: String!) { editComment(id: $id, body: $body) { id } }`;
+export const RETRACT_COMMENT = `mutation RetractComment($id: ID!, $reason: String!) { retractComment(id: $id, reason: $reason) { id } }`;
+export const ANSWER_QUESTION = `mutation AnswerQuestion($input: AnswerQuestionInput!) { answerQuestion(input: $input) { id } }`;
+export const ACCEPT_ANSWER = `mutation AcceptAnswer($questionId: ID!, $answerId: ID!) { acceptAnswer(questionId: $questionId, answerId: $answerId) { id } }`;
+export const ADOPT_PRACTICE = `mutation AdoptPractice($id: ID!, $note: String) { adoptPractice(id: $id, note: $note) { id } }`;
+export const RESPOND_TO_INVITATION = `mutation RespondToInvitation($proposalId: ID!, $accept: Boolean!, $note: String) {
+  respondToInvitation(proposalId: $proposalId, accept: $accept, note: $note) { id }
+}`;
+export const SUBMIT_PROPOSAL = `mutation SubmitProposal($id: ID!) { submitProposal(id: $id) { id } }`;
+export const REVIEW_PROPOSAL = `mutation ReviewProposal($id: ID!, $decision: ReviewDecision!, $note: String!) {
+  reviewProposal(id: $id, decision: $decision, note: $note) { id }
+}`;
+
+export const AUDIT_TRAIL = `query AuditTrail($filter: AuditFilter, $first: Int, $after: String) {
+  auditTrail(filter: $filter, first: $first, after: $after) {
+    edges { cursor node {
+      position streamId version type occurredAt correlationId causationId data hash previousHash
+      actor { ${PARTICIPANT} }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export const VERIFY_INTEGRITY = `query VerifyIntegrity { verifyIntegrity { valid streamsChecked eventsChecked problems } }`;
+
+export const COOPERATION_STATS = `query CooperationStats($from: DateTime, $to: DateTime) {
+  cooperationStats(from: $from, to: $to) { total country { code } counts { activity count } }
+}`;
+
+export const COUNTRIES = `query Countries { countries { code subregion } }`;

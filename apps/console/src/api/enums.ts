@@ -1,0 +1,107 @@
+/*
+ * The values of the public schema's enums, in the order the console shows
+ * them. A test compares them with the service's schema.graphql, so a value the
+ * API adds shows up as a failing test until it has its catalogue entries.
+ */
+
+export const SUBREGIONS = ['SOUTH_EASTERN_EUROPE', 'EASTERN_EUROPE', 'CAUCASUS', 'CENTRAL_ASIA'] as const;
+export type Subregion = (typeof SUBREGIONS)[number];
+
+export const ITEM_KINDS = ['PRACTICE', 'QUESTION', 'PROPOSAL', 'CONSULTATION'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const TOPICS = [
+  'IDENTIFICATION',
+  'NOTIFICATION',
+  'TRANSBOUNDARY_CONSULTATION',
+  'PREVENTION',
+  'LAND_USE_PLANNING',
+  'PREPAREDNESS',
+  'RESPONSE',
+  'MUTUAL_ASSISTANCE',
+  'IAN_SYSTEM',
+  'PUBLIC_INFORMATION',
+  'COMPETENT_AUTHORITIES',
+  'LEGISLATION',
+  'INSTITUTIONAL_CAPACITY',
+  'SELF_ASSESSMENT',
+  'ACTION_PLAN',
+  'RISK_ASSESSMENT',
+  'TAILINGS_SAFETY',
+  'NATECH',
+  'HOT_SPOTS',
+  'ACCIDENTAL_WATER_POLLUTION',
+  'SEVESO_III',
+  'CHEMICALS_MANAGEMENT',
+  'TRAINING',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const ACTIVITIES = [
+  'PRACTICE_SHARED',
+  'PRACTICE_REVISED',
+  'PRACTICE_WITHDRAWN',
+  'PRACTICE_ADOPTED',
+  'QUESTION_ASKED',
+  'QUESTION_ANSWERED',
+  'ANSWER_ACCEPTED',
+  'QUESTION_CLOSED',
+  'PROPOSAL_CREATED',
+  'PARTNER_JOINED',
+  'PARTNER_DECLINED',
+  'PROPOSAL_SUBMITTED',
+  'PROPOSAL_REVIEWED',
+  'PROPOSAL_WITHDRAWN',
+  'COMMENT_POSTED',
+  'QUESTION_REVISED',
+  'ANSWER_EDITED',
+  'QUESTION_REOPENED',
+  'PROPOSAL_REVISED',
+  'PARTNER_INVITED',
+  'PROJECT_STARTED',
+  'PROJECT_ACTIVITY_RECORDED',
+  'PROJECT_COMPLETED',
+  'CONSULTATION_REQUESTED',
+  'CONSULTATION_RESPONDED',
+  'CONSULTATION_CONCLUDED',
+  'CONSULTATION_WITHDRAWN',
+  'COUNTRY_PROFILE_UPDATED',
+] as const;
+export type Activity = (typeof ACTIVITIES)[number];
+
+export const ROLES = ['PARTICIPANT', 'FOCAL_POINT', 'SECRETARIAT'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AUDIENCE_SCOPES = ['NETWORK', 'SUBREGIONS', 'COUNTRIES'] as const;
+export const PRACTICE_STATUSES = ['PUBLISHED', 'WITHDRAWN'] as const;
+export const QUESTION_STATUSES = ['OPEN', 'ANSWERED', 'CLOSED'] as const;
+export const PROPOSAL_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'CHANGES_REQUESTED',
+  'ENDORSED',
+  'DECLINED',
+  'WITHDRAWN',
+  'IN_IMPLEMENTATION',
+  'COMPLETED',
+] as const;
+export const PARTNER_STATUSES = ['INVITED', 'JOINED', 'DECLINED'] as const;
+export const REVIEW_DECISIONS = ['ENDORSE', 'REQUEST_CHANGES', 'DECLINE'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+/** Every schema enum the console names, by its GraphQL name; the catalogues hold `enum.<name>.<value>` for each. */
+export const SCHEMA_ENUMS = {
+  Subregion: SUBREGIONS,
+  ItemKind: ITEM_KINDS,
+  Topic: TOPICS,
+  Activity: ACTIVITIES,
+  Role: ROLES,
+  AudienceScope: AUDIENCE_SCOPES,
+  PracticeStatus: PRACTICE_STATUSES,
+  QuestionStatus: QUESTION_STATUSES,
+  ProposalStatus: PROPOSAL_STATUSES,
+  PartnerStatus: PARTNER_STATUSES,
+  ReviewDecision: REVIEW_DECISIONS,
+} as const satisfies Record<string, readonly string[]>;
+
+export type SchemaEnum = keyof typeof SCHEMA_ENUMS;

@@ -1,0 +1,29 @@
+import type { ComponentType } from 'preact';
+import type { Viewer } from './api/types';
+import { FeedPage } from './feed/feed-page';
+import { ItemPage } from './items/item-page';
+import { AuditPage } from './secretariat/audit-page';
+import { StatisticsPage } from './secretariat/statistics-page';
+import { isSecretariat } from './session/session';
+
+export interface Page {
+  readonly path: string;
+  /** Reads the path's parameters with preact-iso's `useRoute`. */
+  readonly component: ComponentType;
+  /** Pages with a place in the navigation: the catalogue key of the link, and who sees it. */
+  readonly nav?: { readonly label: string; readonly shownTo: (viewer: Viewer) => boolean };
+}
+
+const everyone = () => true;
+
+/** Every page of the console; a new page is one entry here (and its catalogue entries). */
+export const PAGES: readonly Page[] = [
+  { path: '/', component: FeedPage, nav: { label: 'nav.feed', shownTo: everyone } },
+  { path: '/items/:id', component: ItemPage },
+  { path: '/secretariat/audit', component: AuditPage, nav: { label: 'nav.audit', shownTo: isSecretariat } },
+  {
+    path: '/secretariat/statistics',
+    component: StatisticsPage,
+    nav: { label: 'nav.statistics', shownTo: isSecretariat },
+  },
+];
