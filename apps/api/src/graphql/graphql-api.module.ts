@@ -13,7 +13,7 @@ import { correlationIdOfRequest, noteRequestError, requestLogPlugin } from '../l
 import { createErrorFormatter } from './error-formatting.js';
 import { createInputValidationPipe } from './input-validation.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
-import { queryLimitRules } from './query-limits.js';
+import { PARSE_OPTIONS, queryLimitRules } from './query-limits.js';
 import { RateLimiter } from './rate-limiter.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -80,6 +80,7 @@ export class GraphqlApiModule {
             introspection: !config.production,
             csrfPrevention: true,
             includeStacktraceInErrorResponses: false,
+            parseOptions: PARSE_OPTIONS,
             validationRules: queryLimitRules(),
             formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
             plugins: [rateLimitPlugin(limiter), requestLogPlugin()],

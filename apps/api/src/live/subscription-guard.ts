@@ -15,7 +15,7 @@ import type { LiveFeed } from '@coop/read-model';
 import type { SubscribePayload } from 'graphql-ws';
 import { apiError } from '../graphql/api-errors.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
-import { queryLimitRules } from '../graphql/query-limits.js';
+import { PARSE_OPTIONS, queryLimitRules } from '../graphql/query-limits.js';
 import type { RateLimiter } from '../graphql/rate-limiter.js';
 import { groupKeyOf, type LiveOperation } from './live-execution.js';
 
@@ -120,7 +120,7 @@ export class SubscriptionGuard {
   private knownDocument(query: string): KnownDocument {
     let known = this.known.get(query);
     if (known === undefined) {
-      known = { document: parse(query) };
+      known = { document: parse(query, PARSE_OPTIONS) };
       if (this.known.size >= MAX_KNOWN_DOCUMENTS) this.known.delete(this.known.keys().next().value as string);
       this.known.set(query, known);
     }
