@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { BUILT_CONSOLE_DIR, serveWebConsole } from './console/web-console.js';
+import { RequestAdmission } from './graphql/request-admission.js';
 import { PinoLoggerService } from './logging/pino-logger.service.js';
 import { logEveryRequest } from './logging/request-log.js';
 
@@ -19,6 +20,8 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<NestF
     abortOnError: false,
   });
   serveWebConsole(app, BUILT_CONSOLE_DIR, logger);
+  // Before listen, which registers the routes: the hook must run for the GraphQL route.
+  app.get(RequestAdmission).register(adapter.getInstance());
   await app.listen({ port: config.port, host: config.host });
   return app;
 }

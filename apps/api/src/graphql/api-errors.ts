@@ -18,3 +18,16 @@ export type ErrorCode =
 export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
+
+/**
+ * A GraphQL response body holding one error, for the refusals answered before
+ * a request reaches Apollo (rate limit, malformed body): clients read every
+ * answer of the GraphQL path the same way.
+ */
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): { errors: [{ message: string; extensions: Record<string, unknown> }] } {
+  return { errors: [{ message, extensions: { ...extensions, code } }] };
+}

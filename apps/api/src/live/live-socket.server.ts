@@ -8,6 +8,8 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
+import { errorBody } from '../graphql/api-errors.js';
+import { rateLimitKey, type RateLimiter } from '../graphql/rate-limiter.js';
 import type { LiveExecution, LiveOperation, LiveTarget } from './live-execution.js';
 import type { SubscriptionGuard } from './subscription-guard.js';
 
@@ -48,6 +50,7 @@ export class LiveSocketServer {
     private readonly verifier: TokenVerifier,
     private readonly guard: SubscriptionGuard,
     private readonly execution: LiveExecution,
+    private readonly limiter: RateLimiter,
   ) {
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
     const format = execution.formatErrors;
@@ -114,18 +117,30 @@ export class LiveSocketServer {
       socket.destroy();
       return;
     }
+    // An address whose failed `connection_init`s (or other anonymous requests) used up its budget opens no socket.
+    const { allowed, retryAfterSeconds } = this.limiter.peek(rateLimitKey(null, addressOf(request)));
+    if (!allowed) {
+      refuseUpgrade(socket, retryAfterSeconds);
+      return;
+    }
     this.sockets.handleUpgrade(request, socket, head, (client) => this.sockets.emit('connection', client, request));
   };
 
-  /** A missing or bad token is refused with 4403 (graphql-ws closes with Forbidden on `false`). */
+  /**
+   * A missing or bad token is refused with 4403 (graphql-ws closes with
+   * Forbidden on `false`) and spends a request of the address's budget.
+   */
   private async connect(ctx: SocketContext): Promise<boolean> {
     let viewer: Participant | null;
     try {
       viewer = await this.verifier.viewerFrom(ctx.connectionParams?.['authorization']);
     } catch {
+      viewer = null;
+    }
+    if (viewer === null) {
+      this.limiter.take(rateLimitKey(null, addressOf(ctx.extra.request)));
       return false;
     }
-    if (viewer === null) return false;
     const open = this.connectionsPerViewer.get(viewer.id) ?? 0;
     if (open >= this.options.maxConnectionsPerViewer) {
       ctx.extra.socket.close(TOO_MANY_CONNECTIONS, 'Too many connections');
@@ -134,7 +149,7 @@ export class LiveSocketServer {
     this.connectionsPerViewer.set(viewer.id, open + 1);
     this.viewers.set(ctx, {
       viewer,
-      clientAddress: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+      clientAddress: addressOf(ctx.extra.request),
       correlationId: randomUUID(),
     });
     return true;
@@ -148,4 +163,18 @@ export class LiveSocketServer {
     if (open > 0) this.connectionsPerViewer.set(context.viewer.id, open);
     else this.connectionsPerViewer.delete(context.viewer.id);
   }
+}
+
+/** The peer's address, as Fastify's `request.ip` gives it for HTTP requests (no proxy is trusted). */
+function addressOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+/** Answers an upgrade request 429 with a GraphQL error body, as the HTTP transport does, and closes the connection. */
+function refuseUpgrade(socket: Duplex, retryAfterSeconds: number): void {
+  const body = JSON.stringify(errorBody('RATE_LIMITED', 'Too many requests', { retryAfterSeconds }));
+  socket.end(
+    `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${retryAfterSeconds}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -77,6 +77,7 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
       this.verifier,
       guard,
       this.execution,
+      this.limiter,
     );
     this.server.listen(this.httpServer());
   }

@@ -16,7 +16,7 @@ import type { SubscribePayload } from 'graphql-ws';
 import { apiError } from '../graphql/api-errors.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
 import { PARSE_OPTIONS, queryLimitRules } from '../graphql/query-limits.js';
-import type { RateLimiter } from '../graphql/rate-limiter.js';
+import { rateLimitKey, type RateLimiter } from '../graphql/rate-limiter.js';
 import { groupKeyOf, type LiveOperation } from './live-execution.js';
 
 /** Documents kept parsed and validated; clients send a handful, an attacker only evicts the oldest. */
@@ -75,8 +75,7 @@ export class SubscriptionGuard {
     openSubscriptions: number,
     payload: SubscribePayload,
   ): Promise<{ readonly args: ExecutionArgs; readonly operation: LiveOperation } | GraphQLError[]> {
-    const viewer = context.viewer;
-    const decision = this.limiter.take(viewer ? `viewer:${viewer.id}` : `address:${context.clientAddress}`);
+    const decision = this.limiter.take(rateLimitKey(context.viewer, context.clientAddress));
     if (!decision.allowed) {
       return [apiError('RATE_LIMITED', 'Too many requests', { retryAfterSeconds: decision.retryAfterSeconds })];
     }
