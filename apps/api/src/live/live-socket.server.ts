@@ -5,7 +5,7 @@ import type { Participant } from '@coop/domain';
 import type { ExecutionArgs } from 'graphql';
 import type { Context, Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { TokenVerifier } from '../auth/token-verifier.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
 import { errorBody } from '../graphql/api-errors.js';
@@ -141,6 +141,8 @@ export class LiveSocketServer {
       this.limiter.take(rateLimitKey(null, addressOf(ctx.extra.request)));
       return false;
     }
+    // Closed while the token was verified: its close has been handled already and would never release a count taken now.
+    if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
     const open = this.connectionsPerViewer.get(viewer.id) ?? 0;
     if (open >= this.options.maxConnectionsPerViewer) {
       ctx.extra.socket.close(TOO_MANY_CONNECTIONS, 'Too many connections');
