@@ -118,7 +118,7 @@ describe('connections', () => {
     expect(await Promise.all(connections.map(({ acked }) => acked))).toEqual(connections.map(() => true));
     const eleventh = await rawSocket();
     sendInit(eleventh.socket, token);
-    expect(await eleventh.closed).toBe(4429);
+    expect(await eleventh.closed).toBe(4430);
     expect(await eleventh.acked).toBe(false);
   });
 });
