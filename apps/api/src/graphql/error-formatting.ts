@@ -46,10 +46,11 @@ function formatted(
  * Maps what a resolver threw to the API's error codes, at the edge: the domain
  * and the store throw their own typed errors and know nothing of GraphQL.
  * Anything unexpected is logged in full and answered as a masked internal error
- * in production (no stack, SQL or file path reaches the client).
+ * in production (no stack, SQL or file path reaches the client). The client's
+ * own mistakes are logged at debug level only: they are not the service's faults.
  */
 export function createErrorFormatter(production: boolean, logger: Logger) {
-  return (source: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  const known = (source: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null => {
     const cause = unwrapResolverError(error);
     if (cause instanceof ValidationFailed) {
       return formatted(source, 'BAD_USER_INPUT', cause.message, { fields: cause.fields });
@@ -71,7 +72,15 @@ export function createErrorFormatter(production: boolean, logger: Logger) {
     // Extensions such as a query limit's name, maximum and actual value are kept.
     if (typeof code === 'string' && CLIENT_INPUT_CODES.has(code))
       return formatted(source, 'BAD_USER_INPUT', source.message, extensions);
-    logger.error({ err: cause, path: source.path }, 'unexpected error in a GraphQL operation');
+    return null;
+  };
+  return (source: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const answer = known(source, error);
+    if (answer !== null) {
+      logger.debug({ code: answer.extensions?.['code'], path: source.path, message: answer.message }, 'client error');
+      return answer;
+    }
+    logger.error({ err: unwrapResolverError(error), path: source.path }, 'unexpected error in a GraphQL operation');
     return formatted(source, 'INTERNAL_SERVER_ERROR', production ? 'Internal server error' : source.message);
   };
 }

@@ -1,13 +1,15 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, HttpAdapterHost } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
 import { correlationIdOfRequest, noteRequestError, requestLogPlugin } from '../logging/request-log.js';
+import { ApiExceptionFilter } from './api-exception.filter.js';
 import { createErrorFormatter } from './error-formatting.js';
 import { createInputValidationPipe } from './input-validation.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
@@ -15,6 +17,21 @@ import { RequestAdmission } from './request-admission.js';
 import { PARSE_OPTIONS, queryLimitRules } from './query-limits.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/** Subscriptions are served over graphql-ws only: over HTTP their resolvers would run once and answer nothing useful. */
+const subscriptionsOverSocketOnly: ApolloServerPlugin<GraphqlContext> = {
+  async requestDidStart() {
+    return {
+      // Apollo answers an error thrown here as the request's own error, with its extensions.
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== OperationTypeNode.SUBSCRIPTION) return;
+        throw new GraphQLError(`Subscriptions are served over graphql-ws at ${GRAPHQL_PATH}, not over HTTP`, {
+          extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+        });
+      },
+    };
+  },
+};
 
 function httpContext(admission: RequestAdmission, request: FastifyRequest): GraphqlContext {
   const authentication = admission.authenticationOf(request);
@@ -36,7 +53,14 @@ export class GraphqlApiModule {
   static forRoot(): DynamicModule {
     return {
       module: GraphqlApiModule,
-      providers: [{ provide: APP_PIPE, useFactory: createInputValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useFactory: createInputValidationPipe },
+        {
+          provide: APP_FILTER,
+          inject: [HttpAdapterHost],
+          useFactory: (host: HttpAdapterHost) => new ApiExceptionFilter(GRAPHQL_PATH, host.httpAdapter),
+        },
+      ],
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -52,7 +76,7 @@ export class GraphqlApiModule {
             parseOptions: PARSE_OPTIONS,
             validationRules: queryLimitRules(),
             formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
-            plugins: [requestLogPlugin()],
+            plugins: [subscriptionsOverSocketOnly, requestLogPlugin()],
             context: (request: FastifyRequest) => httpContext(admission, request),
             // Apollo's stop closes the HTTP server and waits for every connection, live sockets
             // included: it must come after the live feeds' drain (beforeApplicationShutdown), not

@@ -7,6 +7,7 @@ import {
   type ValidationRule,
   createSourceEventStream,
   getOperationAST,
+  getVariableValues,
   parse,
   specifiedRules,
   validate,
@@ -43,10 +44,19 @@ function asClientErrors(errors: readonly GraphQLError[], code: string): GraphQLE
 }
 
 /**
+ * A variable the client sent with the wrong type. graphql-js keeps the
+ * scalar's or enum's own exception as its original error, which the error
+ * formatter would take for a fault of the server's.
+ */
+function asVariableError(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/**
  * What Apollo's request pipeline does for HTTP, done for a graphql-ws
  * `subscribe` message, which bypasses it: rate limit,
  * subscriptions per connection, parse, subscriptions only, the HTTP
- * validation rules, then the resolver's source stream, so that an argument
+ * validation rules, the variables' types, then the resolver's source stream, so that an argument
  * error (a malformed `since`) is an `error` message like every refusal.
  */
 export class SubscriptionGuard {
@@ -103,6 +113,8 @@ export class SubscriptionGuard {
     }
     known.validationErrors ??= asClientErrors(validate(schema, document, this.rules), 'GRAPHQL_VALIDATION_FAILED');
     if (known.validationErrors.length > 0) return [...known.validationErrors];
+    const variables = getVariableValues(schema, definition.variableDefinitions ?? [], payload.variables ?? {});
+    if (variables.errors) return variables.errors.map(asVariableError);
     const args: ExecutionArgs = {
       schema,
       document,
