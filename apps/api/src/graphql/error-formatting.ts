@@ -43,6 +43,9 @@ function formatted(
   };
 }
 
+/** graphql-js's suggestions, which always end a message: " Did you mean "viewer"?" */
+const SUGGESTION = / Did you mean [^?]*\?$/;
+
 /**
  * Maps what a resolver threw to the API's error codes, at the edge: the domain
  * and the store throw their own typed errors and know nothing of GraphQL.
@@ -91,7 +94,9 @@ export function createErrorFormatter(production: boolean, logger: Logger) {
     return null;
   };
   return (source: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const answer = known(source, error);
+    const found = known(source, error);
+    // In production the schema is not described to clients: no introspection, no suggestion of names.
+    const answer = found && production ? { ...found, message: found.message.replace(SUGGESTION, '') } : found;
     const code = answer?.extensions?.['code'];
     if (answer !== null && code !== 'SERVICE_UNAVAILABLE') {
       logger.debug({ code, path: source.path, message: answer.message }, 'client error');

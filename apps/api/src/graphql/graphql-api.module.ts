@@ -14,7 +14,7 @@ import { createErrorFormatter } from './error-formatting.js';
 import { createInputValidationPipe } from './input-validation.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
 import { RequestAdmission } from './request-admission.js';
-import { PARSE_OPTIONS, queryLimitRules } from './query-limits.js';
+import { MAX_VALIDATION_ERRORS, PARSE_OPTIONS, queryLimitRules } from './query-limits.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -75,6 +75,7 @@ export class GraphqlApiModule {
             includeStacktraceInErrorResponses: false,
             parseOptions: PARSE_OPTIONS,
             validationRules: queryLimitRules(),
+            validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
             formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
             plugins: [subscriptionsOverSocketOnly, requestLogPlugin()],
             context: (request: FastifyRequest) => httpContext(admission, request),

@@ -1,4 +1,5 @@
 import {
+  type ASTNode,
   type ASTVisitor,
   type FieldNode,
   GraphQLError,
@@ -25,9 +26,11 @@ export interface QueryLimits {
   readonly maxAliases: number;
   /** Estimated number of objects resolved (lists counted at their page size). */
   readonly maxCost: number;
+  /** Elements of one list literal in a document, or of one list in the variables. */
+  readonly maxListLength: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 20_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 20_000, maxListLength: 100 };
 
 /**
  * Lexical tokens a document may hold, checked by graphql-js while it parses,
@@ -36,6 +39,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30,
  * few hundred.
  */
 export const PARSE_OPTIONS: ParseOptions = { maxTokens: 2_000 };
+
+/** Errors reported at most per document: validation stops there rather than describing every element of a huge input. */
+export const MAX_VALIDATION_ERRORS = 20;
 
 /** Page size assumed for a list whose `first` is a variable: the API's cap. */
 const MAX_PAGE = 100;
@@ -54,6 +60,13 @@ function limitError(limit: string, max: number, actual: number, node: OperationD
   return new GraphQLError(`Query exceeds the ${limit} limit: ${actual} > ${max}`, {
     nodes: [node],
     extensions: { code: 'BAD_USER_INPUT', limit, max, actual },
+  });
+}
+
+function listLengthError(max: number, actual: number, where: string, nodes?: readonly ASTNode[]): GraphQLError {
+  return new GraphQLError(`A list may hold at most ${max} elements: ${where} holds ${actual}`, {
+    ...(nodes ? { nodes } : {}),
+    extensions: { code: 'BAD_USER_INPUT', limit: 'listLength', max, actual },
   });
 }
 
@@ -150,7 +163,7 @@ function multiplier(
   return field && isListType(getNullableType(field.type)) ? UNPAGED_LIST : 1;
 }
 
-/** Depth, alias and cost limits as graphql-js validation rules, so every transport runs the same ones. */
+/** Depth, alias, cost and list-length limits as graphql-js validation rules, so every transport runs the same ones. */
 export function queryLimitRules(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ValidationRule[] {
   const operationLimits: ValidationRule = (context): ASTVisitor => {
     const measure = new DocumentMeasure(context);
@@ -163,5 +176,54 @@ export function queryLimitRules(limits: QueryLimits = DEFAULT_QUERY_LIMITS): Val
       },
     };
   };
-  return [operationLimits];
+  const listLength: ValidationRule = (context): ASTVisitor => ({
+    ListValue(node) {
+      if (node.values.length <= limits.maxListLength) return;
+      context.reportError(listLengthError(limits.maxListLength, node.values.length, 'a list in the document', [node]));
+      // Its elements are not worth validating one by one.
+      return false;
+    },
+  });
+  return [listLength, operationLimits];
+}
+
+/** A value met while walking the variables, with the way back to the root for naming its path. */
+interface Visit {
+  readonly value: unknown;
+  readonly key: string | number | null;
+  readonly parent: Visit | null;
+}
+
+function pathOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at !== null && at.key !== null; at = at.parent) {
+    keys.push(typeof at.key === 'number' ? `[${at.key}]` : `.${at.key}`);
+  }
+  return `$${keys.reverse().join('')}`;
+}
+
+/**
+ * The first list in `variables` longer than the limit, as a BAD_USER_INPUT
+ * error naming its path, or null. Runs before the variables are coerced,
+ * which checks and reports every element: a request listing 50,000 countries
+ * is refused for its length, not described country by country. Iterative,
+ * and the path is only spelled out for the list refused: the shape of the
+ * JSON is the client's.
+ */
+export function oversizedListIn(
+  variables: unknown,
+  maxListLength = DEFAULT_QUERY_LIMITS.maxListLength,
+): GraphQLError | null {
+  const pending: Visit[] = [{ value: variables, key: null, parent: null }];
+  for (let visit = pending.pop(); visit !== undefined; visit = pending.pop()) {
+    const parent = visit;
+    const { value } = parent;
+    if (Array.isArray(value)) {
+      if (value.length > maxListLength) return listLengthError(maxListLength, value.length, pathOf(parent));
+      value.forEach((element, index) => pending.push({ value: element, key: index, parent }));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, element] of Object.entries(value)) pending.push({ value: element, key, parent });
+    }
+  }
+  return null;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AuthenticationFailed, type TokenVerifier } from '../auth/token-verifier.js';
 import { noteRequestError } from '../logging/request-log.js';
 import { errorBody } from './api-errors.js';
+import { oversizedListIn } from './query-limits.js';
 import { rateLimitKey, type RateLimiter } from './rate-limiter.js';
 
 /** Who sent an admitted request: its viewer (null without a token), or why its token was refused. */
@@ -14,6 +15,8 @@ export type Authentication = { readonly viewer: Participant | null } | { readonl
  * token, a malformed body or a document that fails validation spends its
  * sender's budget like any other (the viewer's, or the address's when there is
  * no valid token). Past the budget it is answered 429 with `Retry-After`.
+ * Once its body is parsed, a request whose variables hold an overlong list is
+ * refused before anything goes through the list.
  */
 export class RequestAdmission {
   private readonly admitted = new WeakMap<FastifyRequest, Authentication>();
@@ -39,6 +42,15 @@ export class RequestAdmission {
           .send(errorBody('RATE_LIMITED', 'Too many requests', { retryAfterSeconds }));
       }
       this.admitted.set(request, authentication);
+    });
+    // Once the body is parsed, before Apollo coerces its variables element by element.
+    fastify.addHook('preHandler', async (request, reply) => {
+      if (request.routeOptions.url !== this.path) return;
+      const oversized = oversizedListIn((request.body as { variables?: unknown } | undefined)?.variables);
+      if (oversized === null) return;
+      noteRequestError(request, 'BAD_USER_INPUT');
+      const { code: _code, ...extensions } = oversized.extensions;
+      return reply.code(400).send(errorBody('BAD_USER_INPUT', oversized.message, extensions));
     });
   }
 

@@ -16,7 +16,7 @@ import type { LiveFeed } from '@coop/read-model';
 import type { SubscribePayload } from 'graphql-ws';
 import { apiError } from '../graphql/api-errors.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
-import { PARSE_OPTIONS, queryLimitRules } from '../graphql/query-limits.js';
+import { MAX_VALIDATION_ERRORS, oversizedListIn, PARSE_OPTIONS, queryLimitRules } from '../graphql/query-limits.js';
 import { rateLimitKey, type RateLimiter } from '../graphql/rate-limiter.js';
 import { groupKeyOf, type LiveOperation } from './live-execution.js';
 
@@ -93,6 +93,8 @@ export class SubscriptionGuard {
     if (openSubscriptions > max) {
       return [apiError('RATE_LIMITED', `At most ${max} subscriptions per connection`, { limit: 'subscriptions', max })];
     }
+    const oversized = oversizedListIn(payload.variables);
+    if (oversized !== null) return [oversized];
     const schema = this.schema();
     let known: KnownDocument;
     try {
@@ -111,9 +113,14 @@ export class SubscriptionGuard {
         ),
       ];
     }
-    known.validationErrors ??= asClientErrors(validate(schema, document, this.rules), 'GRAPHQL_VALIDATION_FAILED');
+    known.validationErrors ??= asClientErrors(
+      validate(schema, document, this.rules, { maxErrors: MAX_VALIDATION_ERRORS }),
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     if (known.validationErrors.length > 0) return [...known.validationErrors];
-    const variables = getVariableValues(schema, definition.variableDefinitions ?? [], payload.variables ?? {});
+    const variables = getVariableValues(schema, definition.variableDefinitions ?? [], payload.variables ?? {}, {
+      maxErrors: MAX_VALIDATION_ERRORS,
+    });
     if (variables.errors) return variables.errors.map(asVariableError);
     const args: ExecutionArgs = {
       schema,
