@@ -8,7 +8,13 @@ export type EventStoreKind = 'sqlite' | 'eventstoredb';
 export type Environment = 'development' | 'production' | 'test';
 
 export type AuthConfig =
-  | { readonly kind: 'secret'; readonly secret: Uint8Array; readonly generated: boolean }
+  | {
+      readonly kind: 'secret';
+      readonly secret: Uint8Array;
+      readonly generated: boolean;
+      /** The longest a token may be valid for, from its issue (`iat`, or now when it has none) to its `exp`. */
+      readonly maxTokenLifetimeSeconds: number;
+    }
   | { readonly kind: 'jwks'; readonly jwksUrl: URL; readonly issuer: string; readonly audience: string };
 
 export interface AppConfig {
@@ -92,15 +98,17 @@ function authConfig(env: Env, production: boolean, dataDir: string): AuthConfig 
       audience: required(env, 'AUTH_AUDIENCE', 'with AUTH_JWKS_URL'),
     };
   }
+  const maxTokenLifetimeSeconds = integerIn(env, 'AUTH_TOKEN_MAX_LIFETIME_HOURS', 24, 1, 24 * 366) * 3600;
   const secret = env['AUTH_JWT_SECRET'];
   if (secret) {
     if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
       throw new ConfigError('AUTH_JWT_SECRET', `must be at least ${MIN_SECRET_BYTES} bytes`);
     }
-    return { kind: 'secret', secret: new TextEncoder().encode(secret), generated: false };
+    return { kind: 'secret', secret: new TextEncoder().encode(secret), generated: false, maxTokenLifetimeSeconds };
   }
   if (production) throw new ConfigError('AUTH_JWT_SECRET', 'is required in production (or set AUTH_JWKS_URL)');
-  return { kind: 'secret', secret: new TextEncoder().encode(developmentSecret(dataDir)), generated: true };
+  const generated = new TextEncoder().encode(developmentSecret(dataDir));
+  return { kind: 'secret', secret: generated, generated: true, maxTokenLifetimeSeconds };
 }
 
 function developmentSecret(dataDir: string): string {
