@@ -17,7 +17,7 @@ import {
 } from '../api/support/documents.js';
 import { cast } from '../api/support/people.js';
 import { bearer, REFUSED_AUTHORIZATIONS, tokenWith } from '../api/support/tokens.js';
-import { rawSocket, sendInit } from '../live/support/live-client.js';
+import { FEED_UPDATED, rawSocket, sendInit } from '../live/support/live-client.js';
 import { startTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
 
 const { kzFocalPoint, secretariat } = cast;
@@ -139,5 +139,23 @@ describe('over graphql-ws', () => {
     sockets.push(socket);
     sendInit(socket);
     expect(await closed).toBe(4403);
+  });
+
+  it('closes a live socket with 4403 when its token expires, ending its subscriptions', async () => {
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const token = await tokenWith(
+      { sub: 'short-lived', name: 'Short lived', country: 'KG', roles: ['PARTICIPANT'] },
+      { expiresAt },
+    );
+    const { socket, closed, acked, messages } = await rawSocket(app);
+    sockets.push(socket);
+    sendInit(socket, `Bearer ${token}`);
+    expect(await acked).toBe(true);
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: FEED_UPDATED } }));
+    // A bound, so that a socket left open fails the test instead of hanging it.
+    const bound = new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), 10_000).unref());
+    expect(await Promise.race([closed, bound])).toBe(4403);
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt * 1000);
+    expect(messages.filter((message) => message.type === 'next')).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
-import type { Participant } from '@coop/domain';
 import { FeedBus } from '@coop/read-model';
 import type WebSocket from 'ws';
-import { TokenVerifier } from '../../apps/api/src/auth/token-verifier.js';
+import { type Session, TokenVerifier } from '../../apps/api/src/auth/token-verifier.js';
 import { person } from '../api/support/people.js';
 import { FEED_UPDATED, rawSocket, sendInit } from '../live/support/live-client.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -19,15 +18,15 @@ let held: { started: () => void; release: Promise<void> } | null = null;
 beforeAll(async () => {
   app = await startTestApp();
   const verifier = app.app.get(TokenVerifier);
-  const verify = verifier.viewerFrom.bind(verifier);
-  verifier.viewerFrom = async (header: unknown): Promise<Participant | null> => {
-    const viewer = await verify(header);
+  const verify = verifier.verify.bind(verifier);
+  verifier.verify = async (token: string): Promise<Session> => {
+    const session = await verify(token);
     const hold = held;
     if (hold !== null) {
       hold.started();
       await hold.release;
     }
-    return viewer;
+    return session;
   };
 });
 

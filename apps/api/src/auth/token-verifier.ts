@@ -59,6 +59,13 @@ function participantFromClaims(claims: JWTPayload): Participant {
   };
 }
 
+/** Who a valid token names, and until when it is valid. */
+export interface Session {
+  readonly viewer: Participant;
+  /** The token's `exp`, in milliseconds since the epoch. */
+  readonly expiresAt: number;
+}
+
 /** Verifies bearer tokens (HS256 with a shared secret, or RS256/ES256 against an identity provider's JWKS). */
 export class TokenVerifier {
   private readonly verifyToken: (token: string) => Promise<JWTPayload>;
@@ -87,7 +94,7 @@ export class TokenVerifier {
     }
   }
 
-  async verify(token: string): Promise<Participant> {
+  async verify(token: string): Promise<Session> {
     let claims: JWTPayload;
     try {
       claims = await this.verifyToken(token);
@@ -95,11 +102,12 @@ export class TokenVerifier {
       if (error instanceof joseErrors.JOSEError) throw new AuthenticationFailed(`invalid token (${error.code})`);
       throw error;
     }
-    return participantFromClaims(claims);
+    // jose has checked that `exp` is there and a number.
+    return { viewer: participantFromClaims(claims), expiresAt: (claims.exp as number) * 1000 };
   }
 
-  /** The viewer for a request: null without a token, `AuthenticationFailed` for a bad one. */
-  async viewerFrom(authorization: unknown): Promise<Participant | null> {
+  /** The session a request's authorization opens: null without a token, `AuthenticationFailed` for a bad one. */
+  async sessionFrom(authorization: unknown): Promise<Session | null> {
     if (authorization === undefined || authorization === null || authorization === '') return null;
     const token = bearerToken(authorization);
     if (token === null) throw new AuthenticationFailed('authorization must be "Bearer <token>"');

@@ -63,7 +63,7 @@ export class RequestAdmission {
 
   private async authenticate(request: FastifyRequest): Promise<Authentication> {
     try {
-      return { viewer: await this.verifier.viewerFrom(request.headers.authorization) };
+      return { viewer: (await this.verifier.sessionFrom(request.headers.authorization))?.viewer ?? null };
     } catch (error) {
       if (error instanceof AuthenticationFailed) return { refused: error };
       throw error;

@@ -14,7 +14,7 @@ import {
 } from 'graphql-ws';
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { TokenVerifier } from '../auth/token-verifier.js';
+import type { Session, TokenVerifier } from '../auth/token-verifier.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
 import { errorBody } from '../graphql/api-errors.js';
 import { rateLimitKey, type RateLimiter } from '../graphql/rate-limiter.js';
@@ -66,7 +66,10 @@ const CLIENT_MESSAGES: ReadonlySet<MessageType> = new Set([
  */
 export class LiveSocketServer {
   private readonly sockets: WebSocketServer;
-  private readonly viewers = new WeakMap<SocketContext, GraphqlContext & { readonly viewer: Participant }>();
+  private readonly viewers = new WeakMap<
+    SocketContext,
+    GraphqlContext & { readonly viewer: Participant; readonly expiry: { timer: NodeJS.Timeout } }
+  >();
   private readonly operations = new WeakMap<ExecutionArgs, LiveOperation & { readonly target: LiveTarget }>();
   private readonly connectionsPerViewer = new Map<string, number>();
   private readonly graphqlWs: GraphqlWsServer<Extra>;
@@ -214,24 +217,28 @@ export class LiveSocketServer {
 
   /**
    * A missing or bad token is refused with 4403 (graphql-ws closes with
-   * Forbidden on `false`) and spends a request of the address's budget.
+   * Forbidden on `false`) and spends a request of the address's budget. An
+   * accepted connection lasts as long as its token: at its `exp` the socket
+   * closes with 4403 too, and the client reconnects with a fresh one.
    */
   private async connect(ctx: SocketContext): Promise<boolean> {
-    let viewer: Participant | null;
+    let session: Session | null;
     try {
-      viewer = await this.verifier.viewerFrom(ctx.connectionParams?.['authorization']);
+      session = await this.verifier.sessionFrom(ctx.connectionParams?.['authorization']);
     } catch {
-      viewer = null;
+      session = null;
     }
-    if (viewer === null) {
+    if (session === null) {
       this.limiter.take(rateLimitKey(null, addressOf(ctx.extra.request)));
       return false;
     }
+    const { socket } = ctx.extra;
     // Closed while the token was verified: its close has been handled already and would never release a count taken now.
-    if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
+    if (socket.readyState !== WebSocket.OPEN) return false;
+    const { viewer } = session;
     const open = this.connectionsPerViewer.get(viewer.id) ?? 0;
     if (open >= this.options.maxConnectionsPerViewer) {
-      ctx.extra.socket.close(TOO_MANY_CONNECTIONS, 'Too many connections for this viewer');
+      socket.close(TOO_MANY_CONNECTIONS, 'Too many connections for this viewer');
       return false;
     }
     this.connectionsPerViewer.set(viewer.id, open + 1);
@@ -239,6 +246,7 @@ export class LiveSocketServer {
       viewer,
       clientAddress: addressOf(ctx.extra.request),
       correlationId: randomUUID(),
+      expiry: closeAt(session.expiresAt, () => socket.close(CloseCode.Forbidden, 'Token expired')),
     });
     return true;
   }
@@ -247,10 +255,25 @@ export class LiveSocketServer {
     const context = this.viewers.get(ctx);
     if (context === undefined) return;
     this.viewers.delete(ctx);
+    clearTimeout(context.expiry.timer);
     const open = (this.connectionsPerViewer.get(context.viewer.id) ?? 1) - 1;
     if (open > 0) this.connectionsPerViewer.set(context.viewer.id, open);
     else this.connectionsPerViewer.delete(context.viewer.id);
   }
+}
+
+/** The longest a Node.js timer waits (about 24.8 days); a later moment is reached in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Runs `close` at `time` (ms since the epoch), however far away; `timer` is the step pending now. */
+function closeAt(time: number, close: () => void): { timer: NodeJS.Timeout } {
+  const expiry = { timer: step() };
+  function step(): NodeJS.Timeout {
+    const wait = time - Date.now();
+    if (wait <= MAX_TIMER_MS) return setTimeout(close, Math.max(0, wait));
+    return setTimeout(() => (expiry.timer = step()), MAX_TIMER_MS);
+  }
+  return expiry;
 }
 
 /** The peer's address, as Fastify's `request.ip` gives it for HTTP requests (no proxy is trusted). */
