@@ -32,6 +32,10 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** Entries a live subscriber may have waiting before it is ended with RESUME_REQUIRED. */
   readonly liveQueueLimit: number;
+  /** A request's headers (a WebSocket upgrade's included) must arrive within this. */
+  readonly headersTimeoutMs: number;
+  /** A whole request must arrive within this, and a connection may stay silent no longer. */
+  readonly requestTimeoutMs: number;
 }
 
 /** A bad configuration value: start-up stops with a message naming the variable. */
@@ -144,5 +148,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     rateLimitPerMinute: integerIn(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     liveQueueLimit: integerIn(env, 'LIVE_QUEUE_LIMIT', 256, 1, 100_000),
+    ...requestTimeouts(env),
   };
+}
+
+/** Slow clients (a slow-loris trickling headers or a body) hold a connection this long at most. */
+function requestTimeouts(env: Env): { headersTimeoutMs: number; requestTimeoutMs: number } {
+  const headersTimeoutMs = integerIn(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 300_000);
+  const requestTimeoutMs = integerIn(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', `must be at least HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs };
 }
