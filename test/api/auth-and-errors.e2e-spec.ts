@@ -13,21 +13,16 @@ import {
   practiceInput,
   proposalInput,
   proposeJointProject,
-  questionInput,
   sharePractice,
 } from './support/api.js';
 import {
   ACCEPT_ANSWER,
   ADOPT_PRACTICE,
   ANSWER_QUESTION,
-  ASK_QUESTION,
   AUDIT_TRAIL,
   CLOSE_QUESTION,
   COOPERATION_STATS,
-  COUNTRIES,
   EDIT_COMMENT,
-  FEED,
-  ITEM,
   ITEM_AS_OF,
   POST_COMMENT,
   PROPOSE_JOINT_PROJECT,
@@ -35,7 +30,6 @@ import {
   RETRACT_COMMENT,
   REVIEW_PROPOSAL,
   REVISE_PRACTICE,
-  SEARCH,
   SHARE_PRACTICE,
   SUBMIT_PROPOSAL,
   VERIFY_INTEGRITY,
@@ -44,7 +38,6 @@ import {
   WITHDRAW_PROPOSAL,
 } from './support/documents.js';
 import { cast } from './support/people.js';
-import { bearer, tokenWith } from './support/tokens.js';
 
 const { kzExpert, kzFocalPoint, uzFocalPoint, rsExpert, rsFocalPoint, secretariat } = cast;
 
@@ -60,99 +53,6 @@ afterAll(async () => {
 
 const UNKNOWN_ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const NOW = () => new Date().toISOString();
-
-describe('authentication', () => {
-  it('answers viewer with the token’s participant', async () => {
-    expect(dataOf(await app.gql(kzFocalPoint, VIEWER)).viewer).toEqual({
-      id: kzFocalPoint.id,
-      name: kzFocalPoint.name,
-      country: { code: 'KZ', name: 'Kazakhstan', subregion: 'CENTRAL_ASIA' },
-      roles: ['FOCAL_POINT'],
-    });
-    expect(dataOf(await app.gql(secretariat, VIEWER)).viewer).toMatchObject({
-      id: secretariat.id,
-      country: null,
-      roles: ['SECRETARIAT'],
-    });
-  });
-
-  it('answers countries without a token, all of them or one subregion’s', async () => {
-    const all = dataOf(await app.gql<{ countries: { code: string }[] }>(null, COUNTRIES)).countries;
-    expect(all).toHaveLength(16);
-    expect(all).toContainEqual({ code: 'KZ', name: 'Kazakhstan', subregion: 'CENTRAL_ASIA' });
-    const caucasus = dataOf(
-      await app.gql<{ countries: { code: string }[] }>(null, COUNTRIES, { subregion: 'CAUCASUS' }),
-    ).countries;
-    expect(caucasus.map((country) => country.code)).toEqual(['AM', 'AZ', 'GE']);
-  });
-
-  it.each([
-    ['viewer', VIEWER, {}],
-    ['feed', FEED, {}],
-    ['item', ITEM, { id: UNKNOWN_ID }],
-    ['search', SEARCH, { text: 'safety' }],
-    ['itemAsOf', ITEM_AS_OF, { id: UNKNOWN_ID, at: '2019-01-01T00:00:00Z' }],
-    ['auditTrail', AUDIT_TRAIL, {}],
-    ['verifyIntegrity', VERIFY_INTEGRITY, {}],
-    ['cooperationStats', COOPERATION_STATS, {}],
-    ['sharePractice', SHARE_PRACTICE, { input: practiceInput() }],
-    ['askQuestion', ASK_QUESTION, { input: questionInput() }],
-  ])('answers UNAUTHENTICATED to %s without a token', async (_operation, document, variables) => {
-    expectError(await app.gql(null, document, variables), 'UNAUTHENTICATED');
-  });
-
-  const badTokens: [string, () => Promise<Record<string, string>>][] = [
-    ['a token that is not a JWT', async () => bearer('not-a-token')],
-    [
-      'a token signed with another secret',
-      async () =>
-        bearer(
-          await tokenWith(
-            { sub: 'x', name: 'X', country: 'KZ', roles: ['PARTICIPANT'] },
-            { secret: 'another-secret-another-secret-another' },
-          ),
-        ),
-    ],
-    [
-      'an expired token',
-      async () =>
-        bearer(
-          await tokenWith(
-            { sub: 'x', name: 'X', country: 'KZ', roles: ['PARTICIPANT'] },
-            { expiresAt: Math.floor(Date.now() / 1000) - 60 },
-          ),
-        ),
-    ],
-    [
-      'a token naming a country outside the Programme',
-      async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'FR', roles: ['PARTICIPANT'] })),
-    ],
-    [
-      'a token with an unknown role',
-      async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'KZ', roles: ['ADMIN'] })),
-    ],
-    ['a token with no role', async () => bearer(await tokenWith({ sub: 'x', name: 'X', country: 'KZ', roles: [] }))],
-    [
-      'a participant’s token without a country',
-      async () => bearer(await tokenWith({ sub: 'x', name: 'X', roles: ['PARTICIPANT'] })),
-    ],
-    [
-      'a token without a subject',
-      async () => bearer(await tokenWith({ name: 'X', country: 'KZ', roles: ['PARTICIPANT'] })),
-    ],
-    ['an Authorization header that is not Bearer', async () => ({ authorization: 'Basic a3o6c2VjcmV0' })],
-  ];
-
-  it.each(badTokens)('answers UNAUTHENTICATED (HTTP 401) to %s', async (_case, headers) => {
-    const response = await app.gql(null, FEED, {}, await headers());
-    expectError(response, 'UNAUTHENTICATED');
-    expect(response.status).toBe(401);
-  });
-
-  it('answers UNAUTHENTICATED to a bad token even on the public countries query', async () => {
-    expectError(await app.gql(null, COUNTRIES, {}, bearer('not-a-token')), 'UNAUTHENTICATED');
-  });
-});
 
 describe('items a viewer may not see do not exist for them', () => {
   let hidden: { practice: string; question: string; answer: string; proposal: string; comment: string };

@@ -1,8 +1,15 @@
 import type { Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { cast } from '../api/support/people.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { FEED_UPDATED, liveClient, LiveSubscription, wsUrl } from './support/live-client.js';
+import {
+  FEED_UPDATED,
+  liveClient,
+  LiveSubscription,
+  type RawSocket,
+  rawSocket as openRawSocket,
+  sendInit,
+} from './support/live-client.js';
 
 const { kgExpert, rsExpert } = cast;
 
@@ -23,28 +30,11 @@ afterAll(async () => {
   await app?.dispose();
 });
 
-/** A bare graphql-transport-ws socket, to see what the server does with messages a client library would not send. */
-async function rawSocket(): Promise<{ socket: WebSocket; closed: Promise<number>; acked: Promise<boolean> }> {
-  const socket = new WebSocket(wsUrl(app), 'graphql-transport-ws');
-  sockets.push(socket);
-  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-  const acked = new Promise<boolean>((resolve) => {
-    socket.on('message', (data) => {
-      if ((JSON.parse(String(data)) as { type: string }).type === 'connection_ack') resolve(true);
-    });
-    socket.once('close', () => resolve(false));
-  });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  return { socket, closed, acked };
+async function rawSocket(): Promise<RawSocket> {
+  const opened = await openRawSocket(app);
+  sockets.push(opened.socket);
+  return opened;
 }
-
-const init = (socket: WebSocket, authorization?: string) =>
-  socket.send(
-    JSON.stringify({ type: 'connection_init', payload: authorization === undefined ? {} : { authorization } }),
-  );
 
 async function refusal(query: string, variables: Record<string, unknown> = {}) {
   const client = await liveClient(app, kgExpert);
@@ -99,10 +89,10 @@ describe('operations over the socket', () => {
 describe('connections', () => {
   it('closes with 4403 on a bad or missing token', async () => {
     const bad = await rawSocket();
-    init(bad.socket, 'Bearer not-a-token');
+    sendInit(bad.socket, 'Bearer not-a-token');
     expect(await bad.closed).toBe(4403);
     const missing = await rawSocket();
-    init(missing.socket);
+    sendInit(missing.socket);
     expect(await missing.closed).toBe(4403);
   });
 
@@ -113,7 +103,7 @@ describe('connections', () => {
 
   it('closes a socket that sends a message over 64 KiB (1009), before parsing it', async () => {
     const { socket, acked, closed } = await rawSocket();
-    init(socket, `Bearer ${await app.token(kgExpert)}`);
+    sendInit(socket, `Bearer ${await app.token(kgExpert)}`);
     expect(await acked).toBe(true);
     socket.send(
       JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `# ${'x'.repeat(65 * 1024)}\n{ __typename }` } }),
@@ -124,11 +114,11 @@ describe('connections', () => {
   it('caps connections per viewer at 10', async () => {
     const token = `Bearer ${await app.token(kgExpert)}`;
     const connections = await Promise.all(Array.from({ length: 10 }, () => rawSocket()));
-    for (const { socket } of connections) init(socket, token);
+    for (const { socket } of connections) sendInit(socket, token);
     expect(await Promise.all(connections.map(({ acked }) => acked))).toEqual(connections.map(() => true));
     const eleventh = await rawSocket();
-    init(eleventh.socket, token);
-    expect(await eleventh.closed).toBe(4429);
+    sendInit(eleventh.socket, token);
+    expect(await eleventh.closed).toBe(4430);
     expect(await eleventh.acked).toBe(false);
   });
 });

@@ -173,6 +173,35 @@ describe('Projector', () => {
     expect(restarted.readModel.feed(SECRETARIAT, { first: 100 }).edges).toHaveLength(15);
   });
 
+  it('retries a batch that failed for lack of room from its checkpoint, and goes on once there is room', async () => {
+    await shareMany(harness, 2);
+    const errors: object[] = [];
+    const { projector, database, readModel } = await harness.openCaughtUp({
+      logger: { info() {}, warn() {}, error: (obj: object) => errors.push(obj) },
+    });
+    // A full disk as SQLite reports it: no page beyond those the file holds now.
+    const pages = database.db.pragma('page_count', { simple: true }) as number;
+    database.db.pragma(`max_page_count = ${pages}`);
+
+    const bulky = await harness.share(KZ, { title: 'Too big for the room left', body: 'x'.repeat(20_000) });
+    const [head] = await harness.store.readAll({ direction: 'backwards', limit: 1 });
+    const waiting = projector.waitFor(head?.position as string, 10_000);
+    const deadline = Date.now() + 10_000;
+    while (errors.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(projector.status).toBe('retrying');
+    expect(errors).toEqual([
+      expect.objectContaining({ checkpoint: projector.position, retryInMs: 100 }),
+      expect.objectContaining({ checkpoint: projector.position, retryInMs: 200 }),
+    ]);
+
+    database.db.pragma('max_page_count = 1073741823');
+    await waiting;
+    expect(projector.status).toBe('running');
+    expect(projector.error).toBeNull();
+    expect(readModel.item(UA, bulky)?.state.title).toBe('Too big for the room left');
+    expect(readModel.feed(SECRETARIAT, { first: 100 }).edges).toHaveLength(3);
+  });
+
   it.each([
     ['names no actor', {}],
     [

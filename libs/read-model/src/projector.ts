@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { EventStore, Position, RecordedEvent } from '@coop/event-store';
+import { type EventStore, type Position, type RecordedEvent, StoreUnavailable } from '@coop/event-store';
 import { toFeedEntryView } from './feed.writer.js';
 import { Projection } from './projection.js';
 import type { Checkpoint, ReadModelDatabase } from './read-model.database.js';
@@ -13,7 +13,12 @@ export interface ProjectorOptions {
   readonly maxBatchSize?: number;
 }
 
-export type ProjectorStatus = 'idle' | 'running' | 'stopped' | 'failed';
+/**
+ * `retrying`: stopped by a failure of its surroundings (a full disk, an I/O
+ * error, the store out of reach), it starts again from its checkpoint after a
+ * pause. `failed`: stopped by an event it cannot apply, for good.
+ */
+export type ProjectorStatus = 'idle' | 'running' | 'retrying' | 'stopped' | 'failed';
 
 export interface ProjectorLag {
   /** Last position of the store; null when it is empty. */
@@ -50,6 +55,32 @@ interface Waiter {
 }
 
 const DEFAULT_MAX_BATCH_SIZE = 1_000;
+/** The pause before the first retry; it doubles with each failure in a row, up to the maximum. */
+const FIRST_RETRY_MS = 100;
+const MAX_RETRY_MS = 5_000;
+/**
+ * SQLite's answers when the disk is full, an I/O fails or the file is locked:
+ * nothing wrong with the events, and gone once the disk has room again.
+ */
+const PASSING_SQLITE_ERROR = /^SQLITE_(FULL|IOERR|BUSY|LOCKED|NOMEM)/;
+
+/**
+ * Whether `error`, or an error it was caused by, is one that passes by itself.
+ * Walked by shape: better-sqlite3's errors may come from another realm's
+ * `Error` (Jest loads modules once per test file, the native addon once).
+ */
+function isPassing(error: unknown): boolean {
+  let cause = error;
+  // A few links are enough (ProjectionFailed, then SQLite's error); a chain that loops ends here too.
+  for (let link = 0; link < 8 && typeof cause === 'object' && cause !== null; link++) {
+    if (cause instanceof StoreUnavailable) return true;
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && PASSING_SQLITE_ERROR.test(code)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 const IDLE = Symbol('idle');
 const STOPPING = Symbol('stopping');
 
@@ -77,6 +108,8 @@ export class Projector {
   private current: Position | null;
   private state: ProjectorStatus = 'idle';
   private failure: Error | null = null;
+  /** Failures in a row since the last commit, for the pause before the next retry. */
+  private failuresInARow = 0;
   private loop: Promise<void> | null = null;
   private stopRequested = false;
   /** Ends the wait for a batch's first event when a stop is requested; set only during that wait. */
@@ -113,7 +146,7 @@ export class Projector {
     return this.state;
   }
 
-  /** Why the projector stopped by itself, if it did. */
+  /** Why the projector stopped by itself, or why it is retrying. */
   get error(): Error | null {
     return this.failure;
   }
@@ -211,8 +244,58 @@ export class Projector {
     return Math.min(99.9, Math.max(0, Math.floor(share * 1000) / 10));
   }
 
+  /** Follows the store until stopped; a passing failure is retried from the checkpoint, any other ends it. */
   private async run(): Promise<void> {
     this.startedAt = performance.now();
+    for (;;) {
+      try {
+        await this.follow();
+        this.halt('stopped', null);
+        this.logger.info({ position: this.current }, 'projector: stopped at a checkpoint');
+        return;
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        const event =
+          error instanceof ProjectionFailed
+            ? { position: error.position, streamId: error.streamId, type: error.type }
+            : {};
+        if (!isPassing(failure)) {
+          this.halt('failed', failure);
+          this.logger.error(
+            { err: failure, ...event, checkpoint: this.current },
+            'projector: stopped by a failure; the checkpoint stays before the failed batch',
+          );
+          return;
+        }
+        const pauseMs = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** this.failuresInARow);
+        this.failuresInARow += 1;
+        this.state = 'retrying';
+        this.failure = failure;
+        this.logger.error(
+          { err: failure, ...event, checkpoint: this.current, retryInMs: pauseMs },
+          'projector: a batch failed; retrying from the checkpoint',
+        );
+        if ((await this.pause(pauseMs)) === STOPPING) {
+          this.halt('stopped', null);
+          return;
+        }
+        this.state = 'running';
+      }
+    }
+  }
+
+  /** Resolves after `ms`, or with STOPPING as soon as a stop is requested. */
+  private async pause(ms: number): Promise<void | typeof STOPPING> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await this.unlessStopped(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Applies the store's events from the checkpoint until stopped or the store's stream ends. */
+  private async follow(): Promise<void> {
     let iterator: AsyncIterator<RecordedEvent> | null = null;
     try {
       const [head] = await this.store.readAll({ direction: 'backwards', limit: 1 });
@@ -224,9 +307,9 @@ export class Projector {
       for (;;) {
         pending ??= iterator.next();
         const first = await this.unlessStopped(pending);
-        if (first === STOPPING) break;
+        if (first === STOPPING) return;
         pending = null;
-        if (first.done === true) break;
+        if (first.done === true) return;
         const batch = [first.value];
         const nothingReady = idle();
         let ended = false;
@@ -243,24 +326,11 @@ export class Projector {
           batch.push(next.value);
         }
         this.commit(batch);
-        if (ended) break;
+        if (ended) return;
         // Lets the process serve what waits (requests, timers) and lets this batch's idle race settle,
         // which releases the events it holds.
         await nextTurn();
       }
-      this.halt('stopped', null);
-      this.logger.info({ position: this.current }, 'projector: stopped at a checkpoint');
-    } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      this.halt('failed', failure);
-      const event =
-        error instanceof ProjectionFailed
-          ? { position: error.position, streamId: error.streamId, type: error.type }
-          : {};
-      this.logger.error(
-        { err: failure, ...event, checkpoint: this.current },
-        'projector: stopped by a failure; the checkpoint stays before the failed batch',
-      );
     } finally {
       await iterator?.return?.();
     }
@@ -295,6 +365,8 @@ export class Projector {
   private commit(batch: readonly RecordedEvent[]): void {
     const applied = this.projection.apply(batch);
     this.current = applied.position;
+    this.failuresInARow = 0;
+    this.failure = null;
     this.eventsApplied += batch.length;
     this.checkCaughtUp();
     if (applied.skipped > 0) {

@@ -60,6 +60,47 @@ export function wsUrl(app: TestApp): string {
   return app.url.replace(/^http/, 'ws');
 }
 
+export interface RawSocket {
+  readonly socket: WebSocket;
+  /** The close code, once the socket has closed. */
+  readonly closed: Promise<number>;
+  /** Whether the server acknowledged the connection before closing it. */
+  readonly acked: Promise<boolean>;
+  /** Every message the server sent, parsed. */
+  readonly messages: { id?: string; type: string; payload?: unknown }[];
+}
+
+/**
+ * A bare graphql-transport-ws socket, open, to see what the server does with
+ * messages (and timings) a client library would not produce. The caller
+ * terminates it.
+ */
+export async function rawSocket(app: TestApp): Promise<RawSocket> {
+  const socket = new WebSocket(wsUrl(app), 'graphql-transport-ws');
+  const messages: RawSocket['messages'] = [];
+  const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+  const acked = new Promise<boolean>((resolve) => {
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as RawSocket['messages'][number];
+      messages.push(message);
+      if (message.type === 'connection_ack') resolve(true);
+    });
+    socket.once('close', () => resolve(false));
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return { socket, closed, acked, messages };
+}
+
+/** Sends `connection_init`, with `authorization` in its payload when given. */
+export function sendInit(socket: WebSocket, authorization?: string): void {
+  socket.send(
+    JSON.stringify({ type: 'connection_init', payload: authorization === undefined ? {} : { authorization } }),
+  );
+}
+
 /** A graphql-ws client as `who`; `retryAttempts: 0` so that a refused connection shows as its close code. */
 export async function liveClient(app: TestApp, who: Participant, socket: unknown = WebSocket): Promise<Client> {
   const authorization = `Bearer ${await app.token(who)}`;

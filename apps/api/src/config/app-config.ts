@@ -8,7 +8,13 @@ export type EventStoreKind = 'sqlite' | 'eventstoredb';
 export type Environment = 'development' | 'production' | 'test';
 
 export type AuthConfig =
-  | { readonly kind: 'secret'; readonly secret: Uint8Array; readonly generated: boolean }
+  | {
+      readonly kind: 'secret';
+      readonly secret: Uint8Array;
+      readonly generated: boolean;
+      /** The longest a token may be valid for, from its issue (`iat`, or now when it has none) to its `exp`. */
+      readonly maxTokenLifetimeSeconds: number;
+    }
   | { readonly kind: 'jwks'; readonly jwksUrl: URL; readonly issuer: string; readonly audience: string };
 
 export interface AppConfig {
@@ -26,6 +32,10 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** Entries a live subscriber may have waiting before it is ended with RESUME_REQUIRED. */
   readonly liveQueueLimit: number;
+  /** A request's headers (a WebSocket upgrade's included) must arrive within this. */
+  readonly headersTimeoutMs: number;
+  /** A whole request must arrive within this, and a connection may stay silent no longer. */
+  readonly requestTimeoutMs: number;
 }
 
 /** A bad configuration value: start-up stops with a message naming the variable. */
@@ -92,15 +102,17 @@ function authConfig(env: Env, production: boolean, dataDir: string): AuthConfig 
       audience: required(env, 'AUTH_AUDIENCE', 'with AUTH_JWKS_URL'),
     };
   }
+  const maxTokenLifetimeSeconds = integerIn(env, 'AUTH_TOKEN_MAX_LIFETIME_HOURS', 24, 1, 24 * 366) * 3600;
   const secret = env['AUTH_JWT_SECRET'];
   if (secret) {
     if (Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
       throw new ConfigError('AUTH_JWT_SECRET', `must be at least ${MIN_SECRET_BYTES} bytes`);
     }
-    return { kind: 'secret', secret: new TextEncoder().encode(secret), generated: false };
+    return { kind: 'secret', secret: new TextEncoder().encode(secret), generated: false, maxTokenLifetimeSeconds };
   }
   if (production) throw new ConfigError('AUTH_JWT_SECRET', 'is required in production (or set AUTH_JWKS_URL)');
-  return { kind: 'secret', secret: new TextEncoder().encode(developmentSecret(dataDir)), generated: true };
+  const generated = new TextEncoder().encode(developmentSecret(dataDir));
+  return { kind: 'secret', secret: generated, generated: true, maxTokenLifetimeSeconds };
 }
 
 function developmentSecret(dataDir: string): string {
@@ -136,5 +148,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     rateLimitPerMinute: integerIn(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     liveQueueLimit: integerIn(env, 'LIVE_QUEUE_LIMIT', 256, 1, 100_000),
+    ...requestTimeouts(env),
   };
+}
+
+/** Slow clients (a slow-loris trickling headers or a body) hold a connection this long at most. */
+function requestTimeouts(env: Env): { headersTimeoutMs: number; requestTimeoutMs: number } {
+  const headersTimeoutMs = integerIn(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 300_000);
+  const requestTimeoutMs = integerIn(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigError('HTTP_REQUEST_TIMEOUT_MS', `must be at least HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs})`);
+  }
+  return { headersTimeoutMs, requestTimeoutMs };
 }

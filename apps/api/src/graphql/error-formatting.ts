@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ValidationFailed } from '@coop/domain';
-import { VersionConflict } from '@coop/event-store';
-import { ReadModelInputError } from '@coop/read-model';
+import { StoreClosed, StoreUnavailable, VersionConflict } from '@coop/event-store';
+import { ProjectionTimeout, ProjectorNotRunning, ReadModelInputError } from '@coop/read-model';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { AuthenticationFailed } from '../auth/token-verifier.js';
@@ -16,6 +16,7 @@ const KNOWN_CODES = new Set<string>([
   'INVALID_STATE',
   'RATE_LIMITED',
   'RESUME_REQUIRED',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /** Apollo's own request-level failures: all of them are the client's input. */
@@ -42,14 +43,19 @@ function formatted(
   };
 }
 
+/** graphql-js's suggestions, which always end a message: " Did you mean "viewer"?" */
+const SUGGESTION = / Did you mean [^?]*\?$/;
+
 /**
  * Maps what a resolver threw to the API's error codes, at the edge: the domain
  * and the store throw their own typed errors and know nothing of GraphQL.
  * Anything unexpected is logged in full and answered as a masked internal error
- * in production (no stack, SQL or file path reaches the client).
+ * in production (no stack, SQL or file path reaches the client). The client's
+ * own mistakes are logged at debug level only: they are not the service's
+ * faults. A store or read model out of service is SERVICE_UNAVAILABLE.
  */
 export function createErrorFormatter(production: boolean, logger: Logger) {
-  return (source: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  const known = (source: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null => {
     const cause = unwrapResolverError(error);
     if (cause instanceof ValidationFailed) {
       return formatted(source, 'BAD_USER_INPUT', cause.message, { fields: cause.fields });
@@ -59,6 +65,20 @@ export function createErrorFormatter(production: boolean, logger: Logger) {
       return formatted(source, 'BAD_USER_INPUT', cause.message, { fields: { [cause.field]: [cause.message] } });
     }
     if (cause instanceof AuthenticationFailed) return formatted(source, 'UNAUTHENTICATED', cause.message);
+    if (cause instanceof StoreUnavailable || cause instanceof StoreClosed) {
+      return formatted(
+        source,
+        'SERVICE_UNAVAILABLE',
+        'The event store cannot be used right now; try again later (a change with the same idempotencyKey)',
+      );
+    }
+    if (cause instanceof ProjectionTimeout || cause instanceof ProjectorNotRunning) {
+      return formatted(
+        source,
+        'SERVICE_UNAVAILABLE',
+        'The change was recorded, but the service cannot show it yet; try again later with the same idempotencyKey to get it',
+      );
+    }
     if (cause instanceof VersionConflict) {
       return formatted(source, 'CONFLICT', 'It changed since you read it', {
         expectedVersion: cause.expected,
@@ -71,7 +91,22 @@ export function createErrorFormatter(production: boolean, logger: Logger) {
     // Extensions such as a query limit's name, maximum and actual value are kept.
     if (typeof code === 'string' && CLIENT_INPUT_CODES.has(code))
       return formatted(source, 'BAD_USER_INPUT', source.message, extensions);
-    logger.error({ err: cause, path: source.path }, 'unexpected error in a GraphQL operation');
+    return null;
+  };
+  return (source: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const found = known(source, error);
+    // In production the schema is not described to clients: no introspection, no suggestion of names.
+    const answer = found && production ? { ...found, message: found.message.replace(SUGGESTION, '') } : found;
+    const code = answer?.extensions?.['code'];
+    if (answer !== null && code !== 'SERVICE_UNAVAILABLE') {
+      logger.debug({ code, path: source.path, message: answer.message }, 'client error');
+      return answer;
+    }
+    if (answer !== null) {
+      logger.error({ err: unwrapResolverError(error), path: source.path }, 'the service could not serve an operation');
+      return answer;
+    }
+    logger.error({ err: unwrapResolverError(error), path: source.path }, 'unexpected error in a GraphQL operation');
     return formatted(source, 'INTERNAL_SERVER_ERROR', production ? 'Internal server error' : source.message);
   };
 }

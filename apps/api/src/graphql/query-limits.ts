@@ -1,11 +1,12 @@
 import {
+  type ASTNode,
   type ASTVisitor,
   type FieldNode,
-  type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLField,
   type GraphQLOutputType,
   type OperationDefinitionNode,
+  type ParseOptions,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
@@ -14,24 +15,46 @@ import {
   isListType,
   isObjectType,
   isInterfaceType,
+  isOutputType,
   Kind,
 } from 'graphql';
 
 export interface QueryLimits {
   /** Deepest field nesting an operation may reach. */
   readonly maxDepth: number;
-  /** Aliased fields in one document: aliases multiply work without adding depth or cost. */
+  /** Aliased fields an operation resolves, fragments expanded: aliases multiply work without adding depth or cost. */
   readonly maxAliases: number;
   /** Estimated number of objects resolved (lists counted at their page size). */
   readonly maxCost: number;
+  /** Elements of one list literal in a document, or of one list in the variables. */
+  readonly maxListLength: number;
 }
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 20_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxCost: 20_000, maxListLength: 100 };
+
+/**
+ * Lexical tokens a document may hold, checked by graphql-js while it parses,
+ * so that parsing and every rule after it are bounded by this rather than by
+ * the request size. The largest documents a client of this API sends hold a
+ * few hundred.
+ */
+export const PARSE_OPTIONS: ParseOptions = { maxTokens: 2_000 };
+
+/** Errors reported at most per document: validation stops there rather than describing every element of a huge input. */
+export const MAX_VALIDATION_ERRORS = 20;
 
 /** Page size assumed for a list whose `first` is a variable: the API's cap. */
 const MAX_PAGE = 100;
 /** Size assumed for a list field without paging (answers, partners, history, …). */
 const UNPAGED_LIST = 10;
+
+interface Measure {
+  readonly depth: number;
+  readonly cost: number;
+  readonly aliases: number;
+}
+
+const NOTHING: Measure = { depth: 0, cost: 0, aliases: 0 };
 
 function limitError(limit: string, max: number, actual: number, node: OperationDefinitionNode): GraphQLError {
   return new GraphQLError(`Query exceeds the ${limit} limit: ${actual} > ${max}`, {
@@ -40,50 +63,79 @@ function limitError(limit: string, max: number, actual: number, node: OperationD
   });
 }
 
-/** Walks an operation's selections through fragments, guarding against fragment cycles (reported by graphql-js itself). */
-function measure(
-  context: ValidationContext,
-  selectionSet: SelectionSetNode,
-  parentType: GraphQLOutputType | undefined,
-  visiting: Set<string>,
-): { depth: number; cost: number } {
-  let depth = 0;
-  let cost = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const field = fieldDefinition(parentType, selection);
-      const child = selection.selectionSet
-        ? measure(context, selection.selectionSet, field?.type, visiting)
-        : { depth: 0, cost: 0 };
-      depth = Math.max(depth, 1 + child.depth);
-      cost += (1 + child.cost) * multiplier(selection, field, parentType);
-      continue;
-    }
-    let fragmentSelections: SelectionSetNode;
-    let typeCondition: string | undefined;
-    if (selection.kind === Kind.INLINE_FRAGMENT) {
-      fragmentSelections = selection.selectionSet;
-      typeCondition = selection.typeCondition?.name.value;
-    } else {
-      const name = selection.name.value;
-      const fragment: FragmentDefinitionNode | null | undefined = context.getFragment(name);
-      if (!fragment || visiting.has(name)) continue;
-      visiting.add(name);
-      fragmentSelections = fragment.selectionSet;
-      typeCondition = fragment.typeCondition.name.value;
-    }
-    const fragmentType = typeCondition ? context.getSchema().getType(typeCondition) : undefined;
-    const inner = measure(
-      context,
-      fragmentSelections,
-      (fragmentType as GraphQLOutputType | undefined) ?? parentType,
-      visiting,
-    );
-    if (selection.kind === Kind.FRAGMENT_SPREAD) visiting.delete(selection.name.value);
-    depth = Math.max(depth, inner.depth);
-    cost += inner.cost;
+function listLengthError(max: number, actual: number, where: string, nodes?: readonly ASTNode[]): GraphQLError {
+  return new GraphQLError(`A list may hold at most ${max} elements: ${where} holds ${actual}`, {
+    ...(nodes ? { nodes } : {}),
+    extensions: { code: 'BAD_USER_INPUT', limit: 'listLength', max, actual },
+  });
+}
+
+/**
+ * Measures the operations of one document. A named fragment's measure does
+ * not depend on where it is spread (its type condition fixes its parent
+ * type), so each is computed once and reused: the work stays linear in the
+ * document however the fragments nest, where re-expanding every spread would
+ * double it with each level of `...F ...F`.
+ */
+class DocumentMeasure {
+  private readonly fragments = new Map<string, Measure>();
+  /** Fragments being measured: a cycle (which graphql-js reports itself) adds nothing. */
+  private readonly measuring = new Set<string>();
+
+  constructor(private readonly context: ValidationContext) {}
+
+  operation(node: OperationDefinitionNode): Measure {
+    const schema = this.context.getSchema();
+    const root =
+      node.operation === 'query'
+        ? schema.getQueryType()
+        : node.operation === 'mutation'
+          ? schema.getMutationType()
+          : schema.getSubscriptionType();
+    return this.selections(node.selectionSet, root ?? undefined);
   }
-  return { depth, cost };
+
+  private selections(selectionSet: SelectionSetNode, parentType: GraphQLOutputType | undefined): Measure {
+    let depth = 0;
+    let cost = 0;
+    let aliases = 0;
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = fieldDefinition(parentType, selection);
+        const child = selection.selectionSet ? this.selections(selection.selectionSet, field?.type) : NOTHING;
+        depth = Math.max(depth, 1 + child.depth);
+        cost += (1 + child.cost) * multiplier(selection, field, parentType);
+        aliases += (selection.alias ? 1 : 0) + child.aliases;
+        continue;
+      }
+      const inner =
+        selection.kind === Kind.INLINE_FRAGMENT
+          ? this.selections(selection.selectionSet, this.typeNamed(selection.typeCondition?.name.value) ?? parentType)
+          : this.fragment(selection.name.value);
+      depth = Math.max(depth, inner.depth);
+      cost += inner.cost;
+      aliases += inner.aliases;
+    }
+    return { depth, cost, aliases };
+  }
+
+  private fragment(name: string): Measure {
+    const known = this.fragments.get(name);
+    if (known !== undefined) return known;
+    if (this.measuring.has(name)) return NOTHING;
+    const definition = this.context.getFragment(name);
+    if (!definition) return NOTHING;
+    this.measuring.add(name);
+    const measure = this.selections(definition.selectionSet, this.typeNamed(definition.typeCondition.name.value));
+    this.measuring.delete(name);
+    this.fragments.set(name, measure);
+    return measure;
+  }
+
+  private typeNamed(name: string | undefined): GraphQLOutputType | undefined {
+    const type = name === undefined ? undefined : this.context.getSchema().getType(name);
+    return type && isOutputType(type) ? type : undefined;
+  }
 }
 
 function fieldDefinition(
@@ -111,39 +163,67 @@ function multiplier(
   return field && isListType(getNullableType(field.type)) ? UNPAGED_LIST : 1;
 }
 
-/** Depth, alias and cost limits as graphql-js validation rules, so every transport runs the same ones. */
+/** Depth, alias, cost and list-length limits as graphql-js validation rules, so every transport runs the same ones. */
 export function queryLimitRules(limits: QueryLimits = DEFAULT_QUERY_LIMITS): ValidationRule[] {
-  const aliasLimit: ValidationRule = (context): ASTVisitor => {
-    let aliases = 0;
-    let reported = false;
+  const operationLimits: ValidationRule = (context): ASTVisitor => {
+    const measure = new DocumentMeasure(context);
     return {
-      Field(node) {
-        if (!node.alias) return;
-        aliases += 1;
-        if (aliases > limits.maxAliases && !reported) {
-          reported = true;
-          context.reportError(
-            new GraphQLError(`Query exceeds the aliases limit: more than ${limits.maxAliases}`, {
-              nodes: [node],
-              extensions: { code: 'BAD_USER_INPUT', limit: 'aliases', max: limits.maxAliases },
-            }),
-          );
-        }
+      OperationDefinition(node) {
+        const { depth, cost, aliases } = measure.operation(node);
+        if (depth > limits.maxDepth) context.reportError(limitError('depth', limits.maxDepth, depth, node));
+        if (aliases > limits.maxAliases) context.reportError(limitError('aliases', limits.maxAliases, aliases, node));
+        if (cost > limits.maxCost) context.reportError(limitError('cost', limits.maxCost, cost, node));
       },
     };
   };
-  const depthAndCost: ValidationRule = (context): ASTVisitor => ({
-    OperationDefinition(node) {
-      const root =
-        node.operation === 'query'
-          ? context.getSchema().getQueryType()
-          : node.operation === 'mutation'
-            ? context.getSchema().getMutationType()
-            : context.getSchema().getSubscriptionType();
-      const { depth, cost } = measure(context, node.selectionSet, root ?? undefined, new Set());
-      if (depth > limits.maxDepth) context.reportError(limitError('depth', limits.maxDepth, depth, node));
-      if (cost > limits.maxCost) context.reportError(limitError('cost', limits.maxCost, cost, node));
+  const listLength: ValidationRule = (context): ASTVisitor => ({
+    ListValue(node) {
+      if (node.values.length <= limits.maxListLength) return;
+      context.reportError(listLengthError(limits.maxListLength, node.values.length, 'a list in the document', [node]));
+      // Its elements are not worth validating one by one.
+      return false;
     },
   });
-  return [aliasLimit, depthAndCost];
+  return [listLength, operationLimits];
+}
+
+/** A value met while walking the variables, with the way back to the root for naming its path. */
+interface Visit {
+  readonly value: unknown;
+  readonly key: string | number | null;
+  readonly parent: Visit | null;
+}
+
+function pathOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let at: Visit | null = visit; at !== null && at.key !== null; at = at.parent) {
+    keys.push(typeof at.key === 'number' ? `[${at.key}]` : `.${at.key}`);
+  }
+  return `$${keys.reverse().join('')}`;
+}
+
+/**
+ * The first list in `variables` longer than the limit, as a BAD_USER_INPUT
+ * error naming its path, or null. Runs before the variables are coerced,
+ * which checks and reports every element: a request listing 50,000 countries
+ * is refused for its length, not described country by country. Iterative,
+ * and the path is only spelled out for the list refused: the shape of the
+ * JSON is the client's.
+ */
+export function oversizedListIn(
+  variables: unknown,
+  maxListLength = DEFAULT_QUERY_LIMITS.maxListLength,
+): GraphQLError | null {
+  const pending: Visit[] = [{ value: variables, key: null, parent: null }];
+  for (let visit = pending.pop(); visit !== undefined; visit = pending.pop()) {
+    const parent = visit;
+    const { value } = parent;
+    if (Array.isArray(value)) {
+      if (value.length > maxListLength) return listLengthError(maxListLength, value.length, pathOf(parent));
+      value.forEach((element, index) => pending.push({ value: element, key: index, parent }));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, element] of Object.entries(value)) pending.push({ value: element, key, parent });
+    }
+  }
+  return null;
 }

@@ -1,7 +1,10 @@
 import { Global, Module } from '@nestjs/common';
+import { TokenVerifier } from '../auth/token-verifier.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
+import { GRAPHQL_PATH } from './graphql-api.module.js';
 import { RateLimiter } from './rate-limiter.js';
+import { RequestAdmission } from './request-admission.js';
 
 /** One budget per viewer, whichever transport the operations come over. */
 @Global()
@@ -12,7 +15,13 @@ import { RateLimiter } from './rate-limiter.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => new RateLimiter(config.rateLimitPerMinute),
     },
+    {
+      provide: RequestAdmission,
+      inject: [TokenVerifier, RateLimiter],
+      useFactory: (verifier: TokenVerifier, limiter: RateLimiter) =>
+        new RequestAdmission(GRAPHQL_PATH, verifier, limiter),
+    },
   ],
-  exports: [RateLimiter],
+  exports: [RateLimiter, RequestAdmission],
 })
 export class RateLimitModule {}

@@ -7,6 +7,7 @@ import {
   type GraphQLFormattedError,
   execute,
 } from 'graphql';
+import { MessageType } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { apiError } from '../graphql/api-errors.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
@@ -49,8 +50,17 @@ const MAX_SENDS_PER_TURN = 64;
 const AS_TEXT = { binary: false } as const;
 const DONE: IteratorResult<ExecutionResult> = { value: undefined, done: true };
 
-/** The bytes after a `next` message's payload (see `LiveDelivery.messagePrefix`). */
 const MESSAGE_END = Buffer.from('}');
+
+/**
+ * Frames an already serialised payload as subscription `id`'s graphql-transport-ws
+ * `next` message, the bytes graphql-ws's own `stringifyMessage` would write:
+ * the payload, shared by a group, is encoded once and never parsed again.
+ */
+function nextMessageFraming(id: string): (payload: Buffer) => Buffer {
+  const prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":${JSON.stringify(MessageType.Next)},"payload":`);
+  return (payload) => Buffer.concat([prefix, payload, MESSAGE_END]);
+}
 
 /** One entry's result for one group: executed once, serialised and encoded once. */
 class SharedResult {
@@ -124,8 +134,7 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
   private held: SharedResult | null = null;
   private outcome: IteratorResult<ExecutionResult> | null = null;
   private settle: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
-  /** A graphql-transport-ws `next` message is this, a shared payload, and MESSAGE_END. */
-  private readonly messagePrefix: Buffer;
+  private readonly nextMessage: (payload: Buffer) => Buffer;
 
   constructor(
     private readonly execution: LiveExecution,
@@ -133,7 +142,7 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
     private readonly args: ExecutionArgs,
     private readonly target: LiveTarget,
   ) {
-    this.messagePrefix = Buffer.from(`{"id":${JSON.stringify(target.id)},"type":"next","payload":`);
+    this.nextMessage = nextMessageFraming(target.id);
   }
 
   start(): void {
@@ -193,7 +202,7 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
         return;
       }
       this.held = null;
-      const message = Buffer.concat([this.messagePrefix, payload, MESSAGE_END]);
+      const message = this.nextMessage(payload);
       if (socket.bufferedAmount < SOCKET_HIGH_WATER_BYTES) {
         socket.send(message, AS_TEXT);
       } else {

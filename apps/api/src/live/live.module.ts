@@ -54,6 +54,7 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly moduleRef: ModuleRef,
     private readonly httpAdapterHost: HttpAdapterHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly limiter: RateLimiter,
   ) {}
 
@@ -72,11 +73,12 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
         maxPayloadBytes: MAX_MESSAGE_BYTES,
         connectionInitWaitMs: CONNECTION_INIT_WAIT_MS,
         maxConnectionsPerViewer: MAX_CONNECTIONS_PER_VIEWER,
-        production,
       },
       this.verifier,
       guard,
       this.execution,
+      this.limiter,
+      this.logger.child({ component: 'graphql-ws' }),
     );
     this.server.listen(this.httpServer());
   }

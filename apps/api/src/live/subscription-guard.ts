@@ -7,6 +7,7 @@ import {
   type ValidationRule,
   createSourceEventStream,
   getOperationAST,
+  getVariableValues,
   parse,
   specifiedRules,
   validate,
@@ -15,8 +16,8 @@ import type { LiveFeed } from '@coop/read-model';
 import type { SubscribePayload } from 'graphql-ws';
 import { apiError } from '../graphql/api-errors.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
-import { queryLimitRules } from '../graphql/query-limits.js';
-import type { RateLimiter } from '../graphql/rate-limiter.js';
+import { MAX_VALIDATION_ERRORS, oversizedListIn, PARSE_OPTIONS, queryLimitRules } from '../graphql/query-limits.js';
+import { rateLimitKey, type RateLimiter } from '../graphql/rate-limiter.js';
 import { groupKeyOf, type LiveOperation } from './live-execution.js';
 
 /** Documents kept parsed and validated; clients send a handful, an attacker only evicts the oldest. */
@@ -43,10 +44,19 @@ function asClientErrors(errors: readonly GraphQLError[], code: string): GraphQLE
 }
 
 /**
+ * A variable the client sent with the wrong type. graphql-js keeps the
+ * scalar's or enum's own exception as its original error, which the error
+ * formatter would take for a fault of the server's.
+ */
+function asVariableError(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/**
  * What Apollo's request pipeline does for HTTP, done for a graphql-ws
  * `subscribe` message, which bypasses it: rate limit,
  * subscriptions per connection, parse, subscriptions only, the HTTP
- * validation rules, then the resolver's source stream, so that an argument
+ * validation rules, the variables' types, then the resolver's source stream, so that an argument
  * error (a malformed `since`) is an `error` message like every refusal.
  */
 export class SubscriptionGuard {
@@ -75,8 +85,7 @@ export class SubscriptionGuard {
     openSubscriptions: number,
     payload: SubscribePayload,
   ): Promise<{ readonly args: ExecutionArgs; readonly operation: LiveOperation } | GraphQLError[]> {
-    const viewer = context.viewer;
-    const decision = this.limiter.take(viewer ? `viewer:${viewer.id}` : `address:${context.clientAddress}`);
+    const decision = this.limiter.take(rateLimitKey(context.viewer, context.clientAddress));
     if (!decision.allowed) {
       return [apiError('RATE_LIMITED', 'Too many requests', { retryAfterSeconds: decision.retryAfterSeconds })];
     }
@@ -84,6 +93,8 @@ export class SubscriptionGuard {
     if (openSubscriptions > max) {
       return [apiError('RATE_LIMITED', `At most ${max} subscriptions per connection`, { limit: 'subscriptions', max })];
     }
+    const oversized = oversizedListIn(payload.variables);
+    if (oversized !== null) return [oversized];
     const schema = this.schema();
     let known: KnownDocument;
     try {
@@ -102,8 +113,15 @@ export class SubscriptionGuard {
         ),
       ];
     }
-    known.validationErrors ??= asClientErrors(validate(schema, document, this.rules), 'GRAPHQL_VALIDATION_FAILED');
+    known.validationErrors ??= asClientErrors(
+      validate(schema, document, this.rules, { maxErrors: MAX_VALIDATION_ERRORS }),
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     if (known.validationErrors.length > 0) return [...known.validationErrors];
+    const variables = getVariableValues(schema, definition.variableDefinitions ?? [], payload.variables ?? {}, {
+      maxErrors: MAX_VALIDATION_ERRORS,
+    });
+    if (variables.errors) return variables.errors.map(asVariableError);
     const args: ExecutionArgs = {
       schema,
       document,
@@ -120,7 +138,7 @@ export class SubscriptionGuard {
   private knownDocument(query: string): KnownDocument {
     let known = this.known.get(query);
     if (known === undefined) {
-      known = { document: parse(query) };
+      known = { document: parse(query, PARSE_OPTIONS) };
       if (this.known.size >= MAX_KNOWN_DOCUMENTS) this.known.delete(this.known.keys().next().value as string);
       this.known.set(query, known);
     }

@@ -250,13 +250,30 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     expected: ExpectedVersion,
   ): { result: AppendResult; written: boolean } {
     try {
+      this.rollBackIfOpen();
       this.begin.run();
       const outcome = this.writeInTransaction(streamId, events, expected);
       (outcome.written ? this.commit : this.rollback).run();
       return outcome;
     } catch (error) {
-      if (this.db.inTransaction) this.rollback.run();
+      this.rollBackIfOpen();
       throw translateError(error);
+    }
+  }
+
+  /**
+   * After a failed statement or COMMIT (a full disk, an I/O error) SQLite may
+   * have rolled the transaction back itself, or left it open; one left open
+   * would make every later BEGIN fail, long after the disk has room again. A
+   * ROLLBACK that fails too must not hide the first error: the next write
+   * tries again before it begins.
+   */
+  private rollBackIfOpen(): void {
+    if (!this.db.inTransaction) return;
+    try {
+      this.rollback.run();
+    } catch {
+      // Still open: the next write's own call rolls it back.
     }
   }
 
