@@ -14,6 +14,7 @@ import { CommentQueries } from './comment.queries.js';
 import { CountryProfileQueries } from './country-profile.queries.js';
 import { FeedQueries } from './feed.queries.js';
 import { ItemQueries } from './item.queries.js';
+import { SearchQueries } from './search.queries.js';
 import type { ReadModelDatabase } from './read-model.database.js';
 import type {
   AuditEventView,
@@ -26,6 +27,7 @@ import type {
   ItemView,
   Page,
   PageArgs,
+  SearchFilter,
 } from './read-model.types.js';
 
 /**
@@ -40,6 +42,7 @@ export class ReadModel {
   private readonly feeds: FeedQueries;
   private readonly discussions: CommentQueries;
   private readonly audit: AuditQueries;
+  private readonly searches: SearchQueries;
   private readonly profiles: CountryProfileQueries;
 
   constructor(
@@ -50,6 +53,7 @@ export class ReadModel {
     this.discussions = new CommentQueries(database.db);
     this.feeds = new FeedQueries(database.db, this.discussions);
     this.audit = new AuditQueries(database.db);
+    this.searches = new SearchQueries(database.db);
     this.profiles = new CountryProfileQueries(database.db);
   }
 
@@ -84,9 +88,14 @@ export class ReadModel {
     };
   }
 
-  /** Best match first over title, summary or objectives, and body. Any text is safe: it is reduced to words. */
-  search(viewer: Viewer, text: string, page?: PageArgs): Page<ItemView> {
-    return this.items.search(viewer, text, page);
+  /**
+   * Items whose own text, answers, responses or comments hold every word (as
+   * a prefix), best match first; empty filters filter nothing. Any text is
+   * safe: it is reduced to words. The pages of one search rank the documents
+   * that existed at its first page, with that page's figures.
+   */
+  search(viewer: Viewer, text: string, filter?: SearchFilter & PageArgs): Page<ItemView> {
+    return this.searches.search(viewer, text, filter);
   }
 
   /** Newest first (default 20); empty `kinds`/`topics` lists filter nothing. */

@@ -84,6 +84,15 @@ export interface FeedFilter {
   readonly itemId?: string | null;
 }
 
+export interface SearchFilter {
+  /** Empty or absent: every kind. */
+  readonly kinds?: readonly ItemKind[] | null;
+  /** Items that currently have at least one of these topics. */
+  readonly topics?: readonly Topic[] | null;
+  /** Items in that subregion's feed. */
+  readonly subregion?: Subregion | null;
+}
+
 export interface CommentView {
   readonly id: string;
   readonly itemId: string;
