@@ -591,8 +591,15 @@ export const FEED_SUBREGIONS = /* GraphQL */ `
 `;
 
 export const SEARCH = /* GraphQL */ `
-  query Search($text: String!, $first: Int, $after: String) {
-    search(text: $text, first: $first, after: $after) {
+  query Search(
+    $text: String!
+    $first: Int
+    $after: String
+    $kinds: [ItemKind!]
+    $topics: [Topic!]
+    $subregion: Subregion
+  ) {
+    search(text: $text, first: $first, after: $after, kinds: $kinds, topics: $topics, subregion: $subregion) {
       edges {
         cursor
         node {
