@@ -134,6 +134,21 @@ describe('SearchWriter', () => {
     expect(matching('current')).toEqual([1]);
   });
 
+  it('rewrites an edited answer in place', async () => {
+    const question = await harness.ask(GE, { title: 'Dams' });
+    await answer(question, 'a-1', 'Inclinometers first');
+    await batch();
+    await harness.run(questionAggregate, UA, {
+      type: 'EditAnswer',
+      questionId: question,
+      answerId: 'a-1',
+      body: 'Piezometers first',
+    });
+    await batch();
+    expect(documents()[1]).toMatchObject({ seq: 2, key: 'answer:a-1', body: 'Piezometers first' });
+    expect(matching('inclinometers')).toEqual([]);
+  });
+
   it('follows a comment through its edit and takes it out when it is retracted', async () => {
     const practice = await harness.share(KZ, { title: 'Discussed' });
     const comment = await harness.comment(UA, practice, 'PRACTICE', 'Initial remark');
