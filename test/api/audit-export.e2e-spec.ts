@@ -145,8 +145,9 @@ describe('npm run audit:export and audit:verify', () => {
     });
 
     const tampered = join(app.dataDir, 'tampered.ndjson');
-    const changed = (lines[1] as string).replace('"schemaVersion":1', '"schemaVersion":2');
-    expect(changed).not.toBe(lines[1]);
+    const original = lines[1] as string;
+    const at = original.indexOf('"correlationId":"') + '"correlationId":"'.length;
+    const changed = `${original.slice(0, at)}${original[at] === 'a' ? 'b' : 'a'}${original.slice(at + 1)}`;
     await writeFile(tampered, [lines[0], changed, ...lines.slice(2)].join('\n') + '\n');
     const failed = await npmScript('audit:verify', [tampered]);
     expect(failed).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^line 2: changed content: /) });
