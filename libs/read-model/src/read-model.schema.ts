@@ -2,7 +2,7 @@
  * Bump on any change to the schema or to what the projection writes: a read
  * model built by another version is dropped and rebuilt from the start of `$all`.
  */
-export const PROJECTION_VERSION = 5;
+export const PROJECTION_VERSION = 6;
 
 /*
  * Every list is read newest or oldest first by keyset on the global position
@@ -89,6 +89,13 @@ export const READ_MODEL_SCHEMA = `
     PRIMARY KEY (subregion, position)
   ) STRICT, WITHOUT ROWID;
 
+  -- The item's topics when the entry was written: what the cooperation report counts per topic.
+  CREATE TABLE feed_topics (
+    position TEXT NOT NULL,
+    topic    TEXT NOT NULL,
+    PRIMARY KEY (position, topic)
+  ) STRICT, WITHOUT ROWID;
+
   CREATE TABLE comments (
     id        TEXT PRIMARY KEY,
     item_id   TEXT    NOT NULL,
@@ -143,6 +150,30 @@ export const READ_MODEL_SCHEMA = `
     position      TEXT PRIMARY KEY,
     country       TEXT NOT NULL,
     actor_country TEXT,
-    occurred_at   TEXT NOT NULL
+    occurred_at   TEXT NOT NULL,
+    -- The profile as this update left it: the profile at any instant, without the log.
+    profile       TEXT NOT NULL
   ) STRICT, WITHOUT ROWID;
+  CREATE INDEX country_profile_updates_by_country ON country_profile_updates (country, occurred_at);
+
+  -- One row per act of a country on another country's item: an answer to its question, an adoption
+  -- of its practice, a response to its consultation.
+  CREATE TABLE country_links (
+    position      TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    occurred_at   TEXT NOT NULL,
+    item_id       TEXT NOT NULL,
+    item_country  TEXT NOT NULL,
+    actor_country TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX country_links_by_time ON country_links (occurred_at);
+
+  -- When each joint project was endorsed (the review), started and completed (the dates recorded).
+  CREATE TABLE project_milestones (
+    item_id   TEXT NOT NULL,
+    milestone TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (item_id, milestone)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX project_milestones_by_time ON project_milestones (milestone, at);
 `;

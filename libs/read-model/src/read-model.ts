@@ -11,6 +11,7 @@ import {
 import type { EventStore } from '@coop/event-store';
 import { AuditQueries } from './audit.queries.js';
 import { CommentQueries } from './comment.queries.js';
+import { bySubregion, CooperationReportQueries, profileSummary } from './cooperation-report.queries.js';
 import { CountryProfileQueries } from './country-profile.queries.js';
 import { FeedQueries } from './feed.queries.js';
 import { ItemQueries } from './item.queries.js';
@@ -20,6 +21,7 @@ import type {
   AuditEventView,
   AuditFilter,
   CommentView,
+  CooperationReportView,
   CountryActivity,
   CountryProfileView,
   FeedEntryView,
@@ -44,6 +46,7 @@ export class ReadModel {
   private readonly audit: AuditQueries;
   private readonly searches: SearchQueries;
   private readonly profiles: CountryProfileQueries;
+  private readonly reports: CooperationReportQueries;
 
   constructor(
     database: ReadModelDatabase,
@@ -55,6 +58,7 @@ export class ReadModel {
     this.audit = new AuditQueries(database.db);
     this.searches = new SearchQueries(database.db);
     this.profiles = new CountryProfileQueries(database.db);
+    this.reports = new CooperationReportQueries(database.db);
   }
 
   /** Null when the item does not exist or the viewer may not see it. */
@@ -140,5 +144,28 @@ export class ReadModel {
   /** Activities (feed entries and profile updates) per actor country in [from, to). */
   cooperationStats(from: Date | null, to: Date | null): CountryActivity[] {
     return this.feeds.cooperationStats(from, to);
+  }
+
+  /**
+   * The secretariat's report on [from, to): activities per country (as
+   * `cooperationStats`), per subregion of the acting country and per topic of
+   * the item (as the activity found it), the pairs of countries that worked
+   * together, the profiles as they stood at `to`, and the joint projects
+   * endorsed and completed in the interval.
+   */
+  cooperationReport(from: Date, to: Date): CooperationReportView {
+    const interval = { from: from.toISOString(), to: to.toISOString() };
+    const byCountry = this.feeds.cooperationStats(from, to);
+    return {
+      from,
+      to,
+      byCountry,
+      bySubregion: bySubregion(byCountry),
+      byTopic: this.reports.byTopic(interval),
+      countryLinks: this.reports.countryLinks(interval),
+      profiles: profileSummary(this.profiles.profilesBefore(to)),
+      endorsedProjects: this.reports.endorsedProjects(interval),
+      completedProjects: this.reports.completedProjects(interval),
+    };
   }
 }
