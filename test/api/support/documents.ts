@@ -643,3 +643,70 @@ export const COOPERATION_STATS = /* GraphQL */ `
     }
   }
 `;
+
+export const COOPERATION_REPORT = /* GraphQL */ `
+  query CooperationReport($from: DateTime!, $to: DateTime!) {
+    cooperationReport(from: $from, to: $to) {
+      from
+      to
+      byCountry {
+        country {
+          code
+        }
+        total
+        counts {
+          activity
+          count
+        }
+      }
+      bySubregion {
+        subregion
+        total
+        counts {
+          activity
+          count
+        }
+      }
+      byTopic {
+        topic
+        total
+      }
+      countryLinks {
+        countries {
+          code
+        }
+        answers
+        adoptions
+        projects
+        consultations
+        total
+      }
+      profiles {
+        countriesWithCompetentAuthorities {
+          code
+        }
+        countriesWithIanPointOfContact {
+          code
+        }
+        selfAssessmentsCompleted {
+          code
+        }
+        actionPlansCompleted {
+          code
+        }
+      }
+      endorsedProjects {
+        id
+        status
+        leadCountry {
+          code
+        }
+      }
+      completedProjects {
+        id
+        status
+        completedOn
+      }
+    }
+  }
+`;
