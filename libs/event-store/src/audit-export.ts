@@ -24,8 +24,13 @@ export interface AuditExportRange {
   readonly to?: Date | null;
 }
 
-/** Events read from the store at a time: what an export holds in memory besides the line being written. */
-export const AUDIT_EXPORT_PAGE = 1_000;
+/**
+ * Events read from the store at a time: what an export holds in memory besides
+ * the chunk being written. Kept small so that a page is garbage before the
+ * collector promotes it: with pages of 1,000, exporting 100,000 events to a
+ * fast client sometimes left the service's RSS 80 MB up instead of 20.
+ */
+export const AUDIT_EXPORT_PAGE = 200;
 
 const stringOrNull = (value: JsonValue | undefined): string | null => (typeof value === 'string' ? value : null);
 
@@ -79,11 +84,26 @@ export async function* auditExportLines(
   }
 }
 
+/** Characters of lines written at once, rather than one socket write per line. */
+const CHUNK_CHARACTERS = 64 * 1024;
+
+async function* inChunks(lines: AsyncIterable<string>): AsyncGenerator<string> {
+  let chunk = '';
+  for await (const line of lines) {
+    chunk += line;
+    if (chunk.length >= CHUNK_CHARACTERS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
 /**
  * The export as a byte stream that reads the store only as fast as its
- * consumer (a file, an HTTP response) takes the lines; destroying it stops
- * the reading.
+ * consumer (a file, an HTTP response) takes the lines, a chunk of lines at a
+ * time; destroying it stops the reading.
  */
 export function auditExportStream(store: EventStore, range: AuditExportRange = {}): Readable {
-  return Readable.from(auditExportLines(store, range), { objectMode: false });
+  return Readable.from(inChunks(auditExportLines(store, range)), { objectMode: false });
 }
