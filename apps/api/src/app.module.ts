@@ -20,6 +20,7 @@ import { ReadModelModule } from './projection/read-model.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { EventStoreModule } from './store/event-store.module.js';
 
 @Module({})
@@ -46,6 +47,7 @@ export class AppModule {
         DiscussionsModule,
         FeedModule,
         AuditModule,
+        ReportsModule,
         LiveModule,
         ...DemoSignInModule.forConfig(config),
       ],

@@ -9,3 +9,5 @@ export {
   EventStoreDbEventStore,
   type EventStoreDbEventStoreOptions,
 } from './eventstoredb/eventstoredb-event-store.adapter.js';
+export * from './audit-export.js';
+export * from './audit-export-verifier.js';

@@ -1,5 +1,6 @@
-import type { EventStore, Position } from './event-store.port.js';
+import type { EventStore } from './event-store.port.js';
 import { verifyChain } from './hash-chain.js';
+import { logPages } from './log-pages.js';
 
 export interface IntegrityReport {
   readonly valid: boolean;
@@ -21,14 +22,7 @@ export async function checkIntegrity(store: EventStore): Promise<IntegrityReport
   const chainEnds = new Map<string, { version: number; hash: string | null }>();
   const problems: string[] = [];
   let eventsChecked = 0;
-  let fromPosition: Position | undefined;
-  for (;;) {
-    const page = await store.readAll({
-      ...(fromPosition ? { fromPosition } : {}),
-      limit: PAGE + (fromPosition ? 1 : 0),
-    });
-    // readAll starts at fromPosition inclusive: the first event of a later page was checked already.
-    const events = fromPosition ? page.slice(1) : page;
+  for await (const events of logPages(store, PAGE)) {
     for (const event of events) {
       const start = chainEnds.get(event.streamId) ?? { version: 0, hash: null };
       for (const problem of verifyChain([event], start)) {
@@ -40,9 +34,6 @@ export async function checkIntegrity(store: EventStore): Promise<IntegrityReport
       chainEnds.set(event.streamId, { version: event.version, hash: typeof hash === 'string' ? hash : null });
       eventsChecked += 1;
     }
-    const last = page.at(-1);
-    if (events.length === 0 || !last) break;
-    fromPosition = last.position;
   }
   return { valid: problems.length === 0, streamsChecked: chainEnds.size, eventsChecked, problems };
 }

@@ -71,6 +71,18 @@ describe('CountryProfileWriter', () => {
     ]);
   });
 
+  it('keeps the profile as each update left it', async () => {
+    await harness.updateProfile(KG_FOCAL, { country: 'KG', selfAssessment: 'IN_PROGRESS' });
+    await harness.updateProfile(KG_FOCAL, { country: 'KG', selfAssessment: 'COMPLETED' });
+    await applyNew();
+    const profiles = harness.db
+      .prepare<[], string>("SELECT profile FROM country_profile_updates WHERE country = 'KG' ORDER BY position")
+      .pluck()
+      .all()
+      .map((profile) => JSON.parse(profile) as { selfAssessment: string });
+    expect(profiles.map((profile) => profile.selfAssessment)).toEqual(['IN_PROGRESS', 'COMPLETED']);
+  });
+
   it("ignores a profile event in another country's stream", async () => {
     await harness.appendRaw('country-TJ', [
       {

@@ -11,7 +11,8 @@ export interface PlacedProfileEvent extends PlacedEvent {
 /**
  * Writes `country_profiles` (each profile folded by the domain's decider) and
  * `country_profile_updates` (who updated which profile when, for the
- * statistics). Profiles change rarely: each event is written as it comes.
+ * statistics, and the profile as each update left it, for the profiles at an
+ * instant). Profiles change rarely: each event is written as it comes.
  */
 export class CountryProfileWriter {
   private readonly statements;
@@ -24,7 +25,8 @@ export class CountryProfileWriter {
          ON CONFLICT (country) DO UPDATE SET version = excluded.version, profile = excluded.profile`,
       ),
       insertUpdate: db.prepare(
-        'INSERT INTO country_profile_updates (position, country, actor_country, occurred_at) VALUES (?, ?, ?, ?)',
+        `INSERT INTO country_profile_updates (position, country, actor_country, occurred_at, profile)
+         VALUES (?, ?, ?, ?, ?)`,
       ),
     };
   }
@@ -34,8 +36,9 @@ export class CountryProfileWriter {
     const stored = this.statements.profile.get(country);
     const before = stored === undefined ? countryProfileDecider.initialState() : (JSON.parse(stored) as CountryProfile);
     const after = countryProfileDecider.evolve(before, event);
-    this.statements.upsert.run(country, recorded.version, JSON.stringify(after));
+    const profile = JSON.stringify(after);
+    this.statements.upsert.run(country, recorded.version, profile);
     const actor = actorOf(recorded.data, recorded.metadata);
-    this.statements.insertUpdate.run(recorded.position, country, actor?.country ?? null, occurredAt);
+    this.statements.insertUpdate.run(recorded.position, country, actor?.country ?? null, occurredAt, profile);
   }
 }

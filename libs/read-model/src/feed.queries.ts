@@ -1,5 +1,4 @@
 import {
-  ACTIVITIES,
   type Activity,
   COUNTRY_CODES,
   type CountryCode,
@@ -9,6 +8,7 @@ import {
 } from '@coop/domain';
 import type Database from 'better-sqlite3';
 import type { CommentQueries } from './comment.queries.js';
+import { activityCounts } from './activity-counts.js';
 import { ITEM_COLUMNS, type ItemColumns, itemViewOfRow } from './item-row.js';
 import { pageSize, toPage } from './page-cursor.js';
 import type { CommentView, CountryActivity, FeedEntryView, FeedFilter, Page, PageArgs } from './read-model.types.js';
@@ -88,14 +88,7 @@ export class FeedQueries {
     for (const row of statement.all(parameters) as { country: string; activity: Activity; count: number }[]) {
       if (isCountryCode(row.country)) counts.get(row.country)?.set(row.activity, row.count);
     }
-    return COUNTRY_CODES.map((country) => {
-      const ofCountry = counts.get(country) ?? new Map<Activity, number>();
-      const activityCounts = ACTIVITIES.flatMap((activity) => {
-        const count = ofCountry.get(activity);
-        return count === undefined ? [] : [{ activity, count }];
-      });
-      return { country, total: activityCounts.reduce((sum, { count }) => sum + count, 0), counts: activityCounts };
-    });
+    return COUNTRY_CODES.map((country) => ({ country, ...activityCounts(counts.get(country) ?? new Map()) }));
   }
 
   private entries(

@@ -179,6 +179,18 @@ describe('FeedWriter', () => {
     ]);
   });
 
+  it('keeps the topics the item had when each entry was written', async () => {
+    const id = await harness.share(AM, { title: 'Topical', topics: ['PREVENTION', 'TRAINING'] });
+    await harness.revise(AM, id, { topics: ['LAND_USE_PLANNING'] });
+    await batch();
+    const [shared, revised] = (await harness.store.readStream(`practice-${id}`)).map((event) => event.position);
+    expect(harness.db.prepare('SELECT position, topic FROM feed_topics ORDER BY position, topic').raw().all()).toEqual([
+      [shared, 'PREVENTION'],
+      [shared, 'TRAINING'],
+      [revised, 'LAND_USE_PLANNING'],
+    ]);
+  });
+
   it('writes nothing for an item that does not exist, and fails on an activity that names no actor', async () => {
     await harness.appendRaw('practice-ghost', [
       {

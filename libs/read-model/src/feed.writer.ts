@@ -67,14 +67,15 @@ function subjectOf(event: DomainEvent): { comment: CommentView | null; answerId:
 }
 
 /**
- * Writes `feed_entries` and `feed_subregions`: one entry per activity on an
- * existing item, with the item as this event left it, and hands each entry to
- * the batch for the live feed.
+ * Writes `feed_entries`, `feed_subregions` and `feed_topics`: one entry per
+ * activity on an existing item, with the item's subregions and topics as this
+ * event left them, and hands each entry to the batch for the live feed.
  */
 export class FeedWriter implements ProjectionWriter {
   readonly handles = hasActivity;
   private readonly insertEntry: Database.Statement;
   private readonly insertSubregion: Database.Statement;
+  private readonly insertTopic: Database.Statement;
 
   constructor(db: Database.Database) {
     this.insertEntry = db.prepare(
@@ -83,6 +84,7 @@ export class FeedWriter implements ProjectionWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertSubregion = db.prepare('INSERT INTO feed_subregions (subregion, position) VALUES (?, ?)');
+    this.insertTopic = db.prepare('INSERT INTO feed_topics (position, topic) VALUES (?, ?)');
   }
 
   apply({ recorded, event, occurredAt, item }: ProjectedEvent, batch: ProjectionBatch): void {
@@ -106,6 +108,7 @@ export class FeedWriter implements ProjectionWriter {
       answerId,
     );
     for (const subregion of subregions) this.insertSubregion.run(subregion, position);
+    for (const topic of new Set(state.topics)) this.insertTopic.run(position, topic);
     batch.entries.push({
       position,
       activity,

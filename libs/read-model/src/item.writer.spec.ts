@@ -57,11 +57,9 @@ describe('ItemWriter', () => {
       .prepare<[string], string>('SELECT access FROM item_grants WHERE item_id = ? ORDER BY access')
       .pluck()
       .all(id);
-  const searchText = (seq: number) =>
-    harness.db.prepare('SELECT title, summary, body FROM item_search WHERE rowid = ?').get(seq);
   const stateOf = async (id: string) => JSON.stringify(foldItem(await harness.store.readStream(`practice-${id}`)));
 
-  it('writes a new item: its row, its grants, its topics and its search text', async () => {
+  it('writes a new item: its row, its grants and its topics', async () => {
     const id = await harness.share(AM, {
       title: 'Notification drills',
       summary: 'Yearly drills',
@@ -88,11 +86,6 @@ describe('ItemWriter', () => {
     });
     expect(grants(id)).toEqual(['#', 'C:AM', 'C:UA']);
     expect(topics(id)).toEqual(['PREVENTION', 'TAILINGS_SAFETY']);
-    expect(searchText(1)).toEqual({
-      title: 'Notification drills',
-      summary: 'Yearly drills',
-      body: 'With the neighbours',
-    });
   });
 
   it('writes each item once per batch, folding every event of the batch into it', async () => {
@@ -115,23 +108,21 @@ describe('ItemWriter', () => {
     expect(row(first)).toMatchObject({ version: 5, state: await stateOf(first) });
   });
 
-  it('rewrites topics and search text only when they change', async () => {
+  it('rewrites topics only when they change', async () => {
     const id = await harness.share(AM, { title: 'Stable words', topics: ['PREVENTION', 'TRAINING'] });
     await batch();
-    const seq = row(id)?.seq ?? 0;
 
     await harness.adopt(UA, id);
     // The item row alone.
     expect(await rowsChangedByBatch()).toBe(1);
 
     await harness.revise(AM, id, { topics: ['LAND_USE_PLANNING'] });
-    // The item row, two topics out, one in; no search row.
+    // The item row, two topics out, one in.
     expect(await rowsChangedByBatch()).toBe(4);
     expect(topics(id)).toEqual(['LAND_USE_PLANNING']);
 
     await harness.revise(AM, id, { title: 'Changed words' });
-    await batch();
-    expect(searchText(seq)).toEqual({ title: 'Changed words', summary: 'A summary', body: 'A body' });
+    expect(await rowsChangedByBatch()).toBe(1);
     expect(topics(id)).toEqual(['LAND_USE_PLANNING']);
   });
 

@@ -10,7 +10,7 @@ import {
   type VisibilityItem,
 } from '@coop/domain';
 import type Database from 'better-sqlite3';
-import { parseItemState, searchTextOf } from './item-kinds.js';
+import { parseItemState } from './item-kinds.js';
 import type { BatchItem, ItemSource, ProjectionBatch } from './projection-batch.js';
 import type { ProjectedEvent, ProjectionWriter } from './projection-writer.js';
 import { ProjectionFailed } from './read-model.errors.js';
@@ -32,7 +32,7 @@ interface ItemRow {
 const sortedJson = (values: readonly string[]): string => JSON.stringify([...values].sort());
 
 /**
- * Writes `items`, `item_grants`, `item_topics` and `item_search`. Events are
+ * Writes `items`, `item_grants` and `item_topics`. Events are
  * folded into the batch's item in memory and each item is written once, when
  * the batch ends, so a catch-up batch touching an item many times costs one
  * row write. Visibility follows the item's state: when it changes (a proposal
@@ -59,8 +59,6 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
       deleteGrants: db.prepare('DELETE FROM item_grants WHERE item_id = ?'),
       deleteTopics: db.prepare('DELETE FROM item_topics WHERE item_id = ?'),
       insertTopic: db.prepare('INSERT INTO item_topics (item_id, topic) VALUES (?, ?)'),
-      insertSearch: db.prepare('INSERT INTO item_search (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
-      updateSearch: db.prepare('UPDATE item_search SET title = ?, summary = ?, body = ? WHERE rowid = ?'),
     };
   }
 
@@ -76,7 +74,7 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
       state,
       visibility: JSON.parse(row.visibility) as VisibilityItem,
       subregions: JSON.parse(row.subregions) as Subregion[],
-      stored: { topics: sortedJson(state.topics), text: searchTextOf(state), visibility: row.visibility },
+      stored: { topics: sortedJson(state.topics), visibility: row.visibility },
       lastEvent: null,
     };
   }
@@ -107,7 +105,6 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
   private write(item: BatchItem): void {
     const { state, kind, visibility } = item;
     if (state === null || visibility === null) return;
-    const text = searchTextOf(state);
     const stateJson = JSON.stringify(state);
     const visibilityJson = JSON.stringify(visibility);
     const subregionsJson = JSON.stringify(item.subregions);
@@ -125,14 +122,9 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
         state.updatedAt,
       );
       item.seq = Number(inserted.lastInsertRowid);
-      s.insertSearch.run(item.seq, text.title, text.summary, text.body);
       for (const grant of itemGrants(visibility)) s.insertGrant.run(state.id, grant);
     } else {
       s.updateItem.run(item.version, stateJson, state.title, visibilityJson, subregionsJson, state.updatedAt, item.seq);
-      const stored = item.stored?.text;
-      if (stored?.title !== text.title || stored.summary !== text.summary || stored.body !== text.body) {
-        s.updateSearch.run(text.title, text.summary, text.body, item.seq);
-      }
       if (item.stored?.visibility !== visibilityJson) {
         s.deleteGrants.run(state.id);
         for (const grant of itemGrants(visibility)) s.insertGrant.run(state.id, grant);

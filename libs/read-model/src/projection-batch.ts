@@ -12,7 +12,7 @@ import {
 } from '@coop/domain';
 import type { RecordedEvent } from '@coop/event-store';
 import type { WrittenEntry } from './feed.writer.js';
-import type { ItemState, SearchText } from './item-kinds.js';
+import type { ItemState } from './item-kinds.js';
 import { occurredAtOf } from './read-model.views.js';
 
 /** An item as a batch holds it: folded in memory by the item writer, read by the writers after it. */
@@ -26,8 +26,8 @@ export interface BatchItem {
   /** `visibilityOf` the item as folded so far; null until the item's stream created it. */
   visibility: VisibilityItem | null;
   subregions: readonly Subregion[];
-  /** What the row holds, to rewrite topics, search text and grants only when they change. */
-  readonly stored: { readonly topics: string; readonly text: SearchText; readonly visibility: string } | null;
+  /** What the row holds, to rewrite topics and grants only when they change. */
+  readonly stored: { readonly topics: string; readonly visibility: string } | null;
   /** The last event folded in, which a failure to write the item is blamed on. */
   lastEvent: RecordedEvent | null;
 }

@@ -3,10 +3,12 @@ import type { RecordedEvent } from '@coop/event-store';
 import type Database from 'better-sqlite3';
 import { AuditWriter } from './audit.writer.js';
 import { CommentWriter } from './comment.writer.js';
+import { CooperationWriter } from './cooperation.writer.js';
 import { CountryProfileWriter } from './country-profile.writer.js';
 import { FeedWriter, type WrittenEntry } from './feed.writer.js';
 import { ItemWriter } from './item.writer.js';
 import { type PlacedEvent, ProjectionBatch } from './projection-batch.js';
+import { SearchWriter } from './search.writer.js';
 import type { ProjectionWriter } from './projection-writer.js';
 import { ProjectionFailed } from './read-model.errors.js';
 
@@ -42,7 +44,13 @@ export class Projection {
     this.audit = new AuditWriter(db);
     this.items = new ItemWriter(db);
     this.profiles = new CountryProfileWriter(db);
-    this.writers = [this.items, new CommentWriter(db), new FeedWriter(db)];
+    this.writers = [
+      this.items,
+      new CommentWriter(db),
+      new FeedWriter(db),
+      new SearchWriter(db),
+      new CooperationWriter(db),
+    ];
     this.checkpoint = db.prepare(
       `UPDATE checkpoint SET position = ?, recorded_at = ?, events_projected = events_projected + ?,
          events_skipped = events_skipped + ? WHERE id = 1`,

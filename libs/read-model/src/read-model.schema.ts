@@ -2,7 +2,7 @@
  * Bump on any change to the schema or to what the projection writes: a read
  * model built by another version is dropped and rebuilt from the start of `$all`.
  */
-export const PROJECTION_VERSION = 4;
+export const PROJECTION_VERSION = 6;
 
 /*
  * Every list is read newest or oldest first by keyset on the global position
@@ -25,7 +25,7 @@ export const READ_MODEL_SCHEMA = `
   ) STRICT;
   INSERT INTO checkpoint (id, position, recorded_at, events_projected, events_skipped) VALUES (1, NULL, NULL, 0, 0);
 
-  -- seq is the rowid of the item's row in item_search.
+  -- seq orders search hits of equal score.
   CREATE TABLE items (
     seq        INTEGER PRIMARY KEY,
     id         TEXT    NOT NULL UNIQUE,
@@ -51,12 +51,22 @@ export const READ_MODEL_SCHEMA = `
     PRIMARY KEY (item_id, access)
   ) STRICT, WITHOUT ROWID;
 
-  CREATE VIRTUAL TABLE item_search USING fts5(
+  -- Searchable texts, each item's own, its answers' or responses' and its comments': one document each.
+  -- seq grows with every document added and is never reused (AUTOINCREMENT), so a search fixes the
+  -- documents it ranks by the largest seq of its first page. length counts the words, for bm25.
+  CREATE TABLE search_documents (
+    seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+    item_id TEXT    NOT NULL,
+    key     TEXT    NOT NULL,
+    length  INTEGER NOT NULL,
+    UNIQUE (item_id, key)
+  ) STRICT;
+  CREATE VIRTUAL TABLE search_text USING fts5(
     title, summary, body,
     tokenize = 'unicode61 remove_diacritics 2'
   );
-  -- A title match weighs more than a summary match, which weighs more than one in the body.
-  INSERT INTO item_search (item_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');
+  -- Every occurrence of every term (term, doc, col, offset): term frequencies for ranking.
+  CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_text, instance);
 
   CREATE TABLE feed_entries (
     position      TEXT PRIMARY KEY,
@@ -77,6 +87,13 @@ export const READ_MODEL_SCHEMA = `
     subregion TEXT NOT NULL,
     position  TEXT NOT NULL,
     PRIMARY KEY (subregion, position)
+  ) STRICT, WITHOUT ROWID;
+
+  -- The item's topics when the entry was written: what the cooperation report counts per topic.
+  CREATE TABLE feed_topics (
+    position TEXT NOT NULL,
+    topic    TEXT NOT NULL,
+    PRIMARY KEY (position, topic)
   ) STRICT, WITHOUT ROWID;
 
   CREATE TABLE comments (
@@ -133,6 +150,30 @@ export const READ_MODEL_SCHEMA = `
     position      TEXT PRIMARY KEY,
     country       TEXT NOT NULL,
     actor_country TEXT,
-    occurred_at   TEXT NOT NULL
+    occurred_at   TEXT NOT NULL,
+    -- The profile as this update left it: the profile at any instant, without the log.
+    profile       TEXT NOT NULL
   ) STRICT, WITHOUT ROWID;
+  CREATE INDEX country_profile_updates_by_country ON country_profile_updates (country, occurred_at);
+
+  -- One row per act of a country on another country's item: an answer to its question, an adoption
+  -- of its practice, a response to its consultation.
+  CREATE TABLE country_links (
+    position      TEXT PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    occurred_at   TEXT NOT NULL,
+    item_id       TEXT NOT NULL,
+    item_country  TEXT NOT NULL,
+    actor_country TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX country_links_by_time ON country_links (occurred_at);
+
+  -- When each joint project was endorsed (the review), started and completed (the dates recorded).
+  CREATE TABLE project_milestones (
+    item_id   TEXT NOT NULL,
+    milestone TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (item_id, milestone)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX project_milestones_by_time ON project_milestones (milestone, at);
 `;

@@ -11,14 +11,17 @@ import {
 import type { EventStore } from '@coop/event-store';
 import { AuditQueries } from './audit.queries.js';
 import { CommentQueries } from './comment.queries.js';
+import { bySubregion, CooperationReportQueries, profileSummary } from './cooperation-report.queries.js';
 import { CountryProfileQueries } from './country-profile.queries.js';
 import { FeedQueries } from './feed.queries.js';
 import { ItemQueries } from './item.queries.js';
+import { SearchQueries } from './search.queries.js';
 import type { ReadModelDatabase } from './read-model.database.js';
 import type {
   AuditEventView,
   AuditFilter,
   CommentView,
+  CooperationReportView,
   CountryActivity,
   CountryProfileView,
   FeedEntryView,
@@ -26,6 +29,7 @@ import type {
   ItemView,
   Page,
   PageArgs,
+  SearchFilter,
 } from './read-model.types.js';
 
 /**
@@ -40,7 +44,9 @@ export class ReadModel {
   private readonly feeds: FeedQueries;
   private readonly discussions: CommentQueries;
   private readonly audit: AuditQueries;
+  private readonly searches: SearchQueries;
   private readonly profiles: CountryProfileQueries;
+  private readonly reports: CooperationReportQueries;
 
   constructor(
     database: ReadModelDatabase,
@@ -50,7 +56,9 @@ export class ReadModel {
     this.discussions = new CommentQueries(database.db);
     this.feeds = new FeedQueries(database.db, this.discussions);
     this.audit = new AuditQueries(database.db);
+    this.searches = new SearchQueries(database.db);
     this.profiles = new CountryProfileQueries(database.db);
+    this.reports = new CooperationReportQueries(database.db);
   }
 
   /** Null when the item does not exist or the viewer may not see it. */
@@ -84,9 +92,14 @@ export class ReadModel {
     };
   }
 
-  /** Best match first over title, summary or objectives, and body. Any text is safe: it is reduced to words. */
-  search(viewer: Viewer, text: string, page?: PageArgs): Page<ItemView> {
-    return this.items.search(viewer, text, page);
+  /**
+   * Items whose own text, answers, responses or comments hold every word (as
+   * a prefix), best match first; empty filters filter nothing. Any text is
+   * safe: it is reduced to words. The pages of one search rank the documents
+   * that existed at its first page, with that page's figures.
+   */
+  search(viewer: Viewer, text: string, filter?: SearchFilter & PageArgs): Page<ItemView> {
+    return this.searches.search(viewer, text, filter);
   }
 
   /** Newest first (default 20); empty `kinds`/`topics` lists filter nothing. */
@@ -131,5 +144,28 @@ export class ReadModel {
   /** Activities (feed entries and profile updates) per actor country in [from, to). */
   cooperationStats(from: Date | null, to: Date | null): CountryActivity[] {
     return this.feeds.cooperationStats(from, to);
+  }
+
+  /**
+   * The secretariat's report on [from, to): activities per country (as
+   * `cooperationStats`), per subregion of the acting country and per topic of
+   * the item (as the activity found it), the pairs of countries that worked
+   * together, the profiles as they stood at `to`, and the joint projects
+   * endorsed and completed in the interval.
+   */
+  cooperationReport(from: Date, to: Date): CooperationReportView {
+    const interval = { from: from.toISOString(), to: to.toISOString() };
+    const byCountry = this.feeds.cooperationStats(from, to);
+    return {
+      from,
+      to,
+      byCountry,
+      bySubregion: bySubregion(byCountry),
+      byTopic: this.reports.byTopic(interval),
+      countryLinks: this.reports.countryLinks(interval),
+      profiles: profileSummary(this.profiles.profilesBefore(to)),
+      endorsedProjects: this.reports.endorsedProjects(interval),
+      completedProjects: this.reports.completedProjects(interval),
+    };
   }
 }

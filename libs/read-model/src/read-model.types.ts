@@ -84,6 +84,15 @@ export interface FeedFilter {
   readonly itemId?: string | null;
 }
 
+export interface SearchFilter {
+  /** Empty or absent: every kind. */
+  readonly kinds?: readonly ItemKind[] | null;
+  /** Items that currently have at least one of these topics. */
+  readonly topics?: readonly Topic[] | null;
+  /** Items in that subregion's feed. */
+  readonly subregion?: Subregion | null;
+}
+
 export interface CommentView {
   readonly id: string;
   readonly itemId: string;
@@ -147,4 +156,56 @@ export interface CountryActivity {
   readonly total: number;
   /** Only activities that happened, in the contract's order. */
   readonly counts: readonly ActivityCount[];
+}
+
+export interface SubregionActivity {
+  readonly subregion: Subregion;
+  readonly total: number;
+  readonly counts: readonly ActivityCount[];
+}
+
+export interface TopicActivity {
+  readonly topic: Topic;
+  readonly total: number;
+}
+
+/** Two countries that worked together in an interval, and how (both ways). */
+export interface CountryLink {
+  /** In code order. */
+  readonly countries: readonly [CountryCode, CountryCode];
+  /** Answers of each to the other's questions. */
+  readonly answers: number;
+  /** Adoptions of each of the other's practices. */
+  readonly adoptions: number;
+  /** Joint projects in implementation in the interval, both lead or joined partner. */
+  readonly projects: number;
+  /** Consultations of each the other responded to. */
+  readonly consultations: number;
+  readonly total: number;
+}
+
+/** Institutional outcomes as the profiles stood at an instant; countries in reference order. */
+export interface ProfileSummary {
+  readonly countriesWithCompetentAuthorities: readonly CountryCode[];
+  readonly countriesWithIanPointOfContact: readonly CountryCode[];
+  readonly selfAssessmentsCompleted: readonly CountryCode[];
+  readonly actionPlansCompleted: readonly CountryCode[];
+}
+
+/** The secretariat's report on [from, to). */
+export interface CooperationReportView {
+  readonly from: Date;
+  readonly to: Date;
+  readonly byCountry: readonly CountryActivity[];
+  readonly bySubregion: readonly SubregionActivity[];
+  /** Most active first. */
+  readonly byTopic: readonly TopicActivity[];
+  /** Most active first. */
+  readonly countryLinks: readonly CountryLink[];
+  /** As the profiles stood at `to`. */
+  readonly profiles: ProfileSummary;
+  /** Oldest endorsement first. */
+  readonly endorsedProjects: readonly ItemView[];
+  /** Earliest completion first. */
+  readonly completedProjects: readonly ItemView[];
 }

@@ -591,8 +591,15 @@ export const FEED_SUBREGIONS = /* GraphQL */ `
 `;
 
 export const SEARCH = /* GraphQL */ `
-  query Search($text: String!, $first: Int, $after: String) {
-    search(text: $text, first: $first, after: $after) {
+  query Search(
+    $text: String!
+    $first: Int
+    $after: String
+    $kinds: [ItemKind!]
+    $topics: [Topic!]
+    $subregion: Subregion
+  ) {
+    search(text: $text, first: $first, after: $after, kinds: $kinds, topics: $topics, subregion: $subregion) {
       edges {
         cursor
         node {
@@ -632,6 +639,73 @@ export const COOPERATION_STATS = /* GraphQL */ `
       counts {
         activity
         count
+      }
+    }
+  }
+`;
+
+export const COOPERATION_REPORT = /* GraphQL */ `
+  query CooperationReport($from: DateTime!, $to: DateTime!) {
+    cooperationReport(from: $from, to: $to) {
+      from
+      to
+      byCountry {
+        country {
+          code
+        }
+        total
+        counts {
+          activity
+          count
+        }
+      }
+      bySubregion {
+        subregion
+        total
+        counts {
+          activity
+          count
+        }
+      }
+      byTopic {
+        topic
+        total
+      }
+      countryLinks {
+        countries {
+          code
+        }
+        answers
+        adoptions
+        projects
+        consultations
+        total
+      }
+      profiles {
+        countriesWithCompetentAuthorities {
+          code
+        }
+        countriesWithIanPointOfContact {
+          code
+        }
+        selfAssessmentsCompleted {
+          code
+        }
+        actionPlansCompleted {
+          code
+        }
+      }
+      endorsedProjects {
+        id
+        status
+        leadCountry {
+          code
+        }
+      }
+      completedProjects {
+        id
+        status
+        completedOn
       }
     }
   }

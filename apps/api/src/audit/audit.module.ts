@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditExportController } from './audit-export.controller.js';
 import { AuditResolver, ItemHistoryResolver } from './audit.resolver.js';
 
-@Module({ providers: [AuditResolver, ItemHistoryResolver] })
+@Module({ controllers: [AuditExportController], providers: [AuditResolver, ItemHistoryResolver] })
 export class AuditModule {}

@@ -1,4 +1,4 @@
-import { countryInfo, InputValidator, type Participant as Viewer, requireSecretariat } from '@coop/domain';
+import { InputValidator, type Participant as Viewer, requireSecretariat } from '@coop/domain';
 import { checkIntegrity, type EventStore } from '@coop/event-store';
 import { ReadModel } from '@coop/read-model';
 import { Inject } from '@nestjs/common';
@@ -10,6 +10,7 @@ import { CooperationItem } from '../items/cooperation-item.types.js';
 import { EVENT_STORE } from '../store/event-store.module.js';
 import { auditEventModel } from './audit-event.mapper.js';
 import { AuditEvent, AuditEventConnection, AuditFilter, IntegrityReport } from './audit-event.types.js';
+import { countryActivityModel } from './cooperation-stats.mapper.js';
 import { CountryActivity } from './cooperation-stats.types.js';
 
 @Resolver()
@@ -46,11 +47,7 @@ export class AuditResolver {
     @Args('to', { type: () => DateTimeScalar, nullable: true }) to?: Date | null,
   ): CountryActivity[] {
     requireSecretariat(viewer, 'read cooperation statistics');
-    return this.readModel.cooperationStats(from ?? null, to ?? null).map((row) => ({
-      country: countryInfo(row.country),
-      total: row.total,
-      counts: row.counts.map((count) => ({ activity: count.activity, count: count.count })),
-    }));
+    return this.readModel.cooperationStats(from ?? null, to ?? null).map(countryActivityModel);
   }
 }
 

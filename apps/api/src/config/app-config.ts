@@ -17,15 +17,17 @@ export type AuthConfig =
     }
   | { readonly kind: 'jwks'; readonly jwksUrl: URL; readonly issuer: string; readonly audience: string };
 
+export type EventStoreConfig =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+
 export interface AppConfig {
   readonly environment: Environment;
   readonly production: boolean;
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
-  readonly eventStore:
-    | { readonly kind: 'sqlite'; readonly file: string }
-    | { readonly kind: 'eventstoredb'; readonly connectionString: string };
+  readonly eventStore: EventStoreConfig;
   readonly auth: AuthConfig;
   readonly logLevel: string;
   /** GraphQL operations a viewer (or anonymous address) may start per minute. */
@@ -123,27 +125,36 @@ function developmentSecret(dataDir: string): string {
   return secret;
 }
 
+const dataDirOf = (env: Env): string => resolve(env['DATA_DIR'] || 'data');
+
+/**
+ * Where the events are, from the same variables as the service: for tools that
+ * read the store without running the service (and need none of its other settings).
+ */
+export function loadEventStoreConfig(env: Env = process.env): EventStoreConfig {
+  const kind = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'], 'sqlite');
+  return kind === 'sqlite'
+    ? { kind, file: join(dataDirOf(env), EVENT_STORE_FILE) }
+    : { kind, connectionString: required(env, 'EVENTSTORE_CONNECTION_STRING', 'with EVENT_STORE=eventstoredb') };
+}
+
 /** Reads and validates the whole configuration once; throws `ConfigError` on the first bad value. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const environment = oneOf<Environment>(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const production = environment === 'production';
-  const dataDir = resolve(env['DATA_DIR'] || 'data');
+  const dataDir = dataDirOf(env);
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
     throw new ConfigError('DATA_DIR', `cannot create ${dataDir}: ${(error as Error).message}`);
   }
-  const kind = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'], 'sqlite');
   return {
     environment,
     production,
     port: integerIn(env, 'PORT', 3000, 0, 65535),
     host: env['HOST'] || '0.0.0.0',
     dataDir,
-    eventStore:
-      kind === 'sqlite'
-        ? { kind, file: join(dataDir, EVENT_STORE_FILE) }
-        : { kind, connectionString: required(env, 'EVENTSTORE_CONNECTION_STRING', 'with EVENT_STORE=eventstoredb') },
+    eventStore: loadEventStoreConfig(env),
     auth: authConfig(env, production, dataDir),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     rateLimitPerMinute: integerIn(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),

@@ -1,28 +1,22 @@
-import { STREAM_PREFIXES } from '@coop/domain';
-import { type EventStore, EventStoreDbEventStore, SqliteEventStore } from '@coop/event-store';
+import type { EventStore } from '@coop/event-store';
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CommandHandler } from '@coop/application';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
+import { openEventStore } from './open-event-store.js';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
-/** On either store, `$all` holds only the service's own streams: other applications may share an EventStoreDB. */
-function openEventStore(config: AppConfig, logger: Logger): EventStore {
-  const { eventStore } = config;
-  if (eventStore.kind === 'sqlite') return new SqliteEventStore(eventStore.file, { streamPrefixes: STREAM_PREFIXES });
+function openConfiguredStore(config: AppConfig, logger: Logger): EventStore {
   const storeLogger = logger.child({ component: 'eventstoredb' });
-  return new EventStoreDbEventStore(eventStore.connectionString, {
-    streamPrefixes: STREAM_PREFIXES,
-    logger: { warn: (details, message) => storeLogger.warn(details, message) },
-  });
+  return openEventStore(config.eventStore, { warn: (details, message) => storeLogger.warn(details, message) });
 }
 
 @Global()
 @Module({
   providers: [
-    { provide: EVENT_STORE, inject: [APP_CONFIG, ROOT_LOGGER], useFactory: openEventStore },
+    { provide: EVENT_STORE, inject: [APP_CONFIG, ROOT_LOGGER], useFactory: openConfiguredStore },
     { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },
   ],
   exports: [EVENT_STORE, CommandHandler],

@@ -4,3 +4,4 @@ export { checkEventStoreAgainstModel, type ModelCheckOptions } from './event-sto
 export { EventStoreModel, type ModelEvent, type ModelOutcome, type ModelRecord } from './event-store.model.js';
 export { AppendLoopProcess, type AppendLoopAck, type AppendLoopSpec } from './append-loop.process.js';
 export { withSubscriptionHooks, type SubscriptionHooks } from './subscription-hooks.js';
+export { appendChainedLog, type ChainedLogOptions } from './chained-log.js';

@@ -1,0 +1,21 @@
+import { STREAM_PREFIXES } from '@coop/domain';
+import {
+  type EventStore,
+  EventStoreDbEventStore,
+  type EventStoreDbEventStoreOptions,
+  SqliteEventStore,
+} from '@coop/event-store';
+import type { EventStoreConfig } from '../config/app-config.js';
+
+/**
+ * The configured event store, for the service and for the tools that read it
+ * directly. On either store, `$all` holds only the service's own streams:
+ * other applications may share an EventStoreDB.
+ */
+export function openEventStore(
+  config: EventStoreConfig,
+  logger: NonNullable<EventStoreDbEventStoreOptions['logger']>,
+): EventStore {
+  if (config.kind === 'sqlite') return new SqliteEventStore(config.file, { streamPrefixes: STREAM_PREFIXES });
+  return new EventStoreDbEventStore(config.connectionString, { streamPrefixes: STREAM_PREFIXES, logger });
+}
