@@ -54,6 +54,15 @@ describe('every HTTP request spends its sender’s budget, before it is parsed',
     await expectRateLimited(await post(app, JSON.stringify({ query: VIEWER }), token));
     expect(dataOf(await app.gql(rsExpert, VIEWER))).toBeDefined();
   });
+
+  it('counts audit exports with a bad token against the same budget as GraphQL requests', async () => {
+    const exportUrl = new URL('/audit/export', app.url).href;
+    for (let request = 0; request < BUDGET - 1; request++) {
+      expect((await fetch(exportUrl, { headers: bearer('not-a-token') })).status).toBe(401);
+    }
+    expect((await app.gql(null, VIEWER, {}, bearer('not-a-token'))).status).toBe(401);
+    await expectRateLimited(await fetch(exportUrl, { headers: bearer('not-a-token') }));
+  });
 });
 
 describe('failed connection_init attempts', () => {

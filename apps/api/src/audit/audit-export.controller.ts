@@ -3,10 +3,9 @@ import { type AuditExportRange, auditExportStream, type EventStore } from '@coop
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { AuthenticationFailed, TokenVerifier } from '../auth/token-verifier.js';
 import { ROOT_LOGGER } from '../config/config.module.js';
 import type { ErrorCode } from '../graphql/api-errors.js';
-import { RateLimiter } from '../graphql/rate-limiter.js';
+import { RequestAdmission } from '../graphql/request-admission.js';
 import { EVENT_STORE } from '../store/event-store.module.js';
 import { parseAuditExportRange } from './audit-export-range.js';
 
@@ -49,8 +48,7 @@ export class AuditExportController {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly tokens: TokenVerifier,
-    private readonly limiter: RateLimiter,
+    private readonly admission: RequestAdmission,
     @Inject(ROOT_LOGGER) logger: Logger,
   ) {
     this.logger = logger.child({ component: 'audit-export' });
@@ -60,7 +58,7 @@ export class AuditExportController {
   async export(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     let range: AuditExportRange;
     try {
-      await this.admit(request);
+      this.admit(request);
       range = rangeOf(request.query);
     } catch (error) {
       if (!(error instanceof ExportRefused)) throw error;
@@ -76,26 +74,17 @@ export class AuditExportController {
       .send(lines);
   }
 
-  private async admit(request: FastifyRequest): Promise<Participant> {
-    let viewer: Participant | null;
-    try {
-      viewer = await this.tokens.viewerFrom(request.headers.authorization);
-    } catch (error) {
-      if (error instanceof AuthenticationFailed) throw new ExportRefused(401, 'UNAUTHENTICATED', error.message);
-      throw error;
-    }
+  /** The request was authenticated and counted on arrival, like every GraphQL request. */
+  private admit(request: FastifyRequest): Participant {
+    const authentication = this.admission.authenticationOf(request);
+    if ('refused' in authentication) throw new ExportRefused(401, 'UNAUTHENTICATED', authentication.refused.message);
+    const { viewer } = authentication;
     if (viewer === null) throw new ExportRefused(401, 'UNAUTHENTICATED', 'The audit export needs a bearer token');
     try {
       requireSecretariat(viewer, 'export the audit trail');
     } catch (error) {
       if (error instanceof DomainError) throw new ExportRefused(403, 'FORBIDDEN', error.message);
       throw error;
-    }
-    const decision = this.limiter.take(`viewer:${viewer.id}`);
-    if (!decision.allowed) {
-      throw new ExportRefused(429, 'RATE_LIMITED', 'Too many requests', {
-        retryAfterSeconds: decision.retryAfterSeconds,
-      });
     }
     return viewer;
   }

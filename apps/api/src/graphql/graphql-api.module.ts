@@ -17,6 +17,8 @@ import { RequestAdmission } from './request-admission.js';
 import { MAX_VALIDATION_ERRORS, PARSE_OPTIONS, queryLimitRules } from './query-limits.js';
 
 export const GRAPHQL_PATH = '/graphql';
+/** Authenticated and counted like the GraphQL API (see RequestAdmission). */
+export const AUDIT_EXPORT_PATH = '/audit/export';
 
 /** Subscriptions are served over graphql-ws only: over HTTP their resolvers would run once and answer nothing useful. */
 const subscriptionsOverSocketOnly: ApolloServerPlugin<GraphqlContext> = {

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TokenVerifier } from '../auth/token-verifier.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { GRAPHQL_PATH } from './graphql-api.module.js';
+import { AUDIT_EXPORT_PATH, GRAPHQL_PATH } from './graphql-api.module.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RequestAdmission } from './request-admission.js';
 
@@ -19,7 +19,7 @@ import { RequestAdmission } from './request-admission.js';
       provide: RequestAdmission,
       inject: [TokenVerifier, RateLimiter],
       useFactory: (verifier: TokenVerifier, limiter: RateLimiter) =>
-        new RequestAdmission(GRAPHQL_PATH, verifier, limiter),
+        new RequestAdmission([GRAPHQL_PATH, AUDIT_EXPORT_PATH], verifier, limiter),
     },
   ],
   exports: [RateLimiter, RequestAdmission],

@@ -10,7 +10,8 @@ import { rateLimitKey, type RateLimiter } from './rate-limiter.js';
 export type Authentication = { readonly viewer: Participant | null } | { readonly refused: AuthenticationFailed };
 
 /**
- * Authenticates and counts every request to the GraphQL path as soon as its
+ * Authenticates and counts every request to the admitted paths (the GraphQL
+ * API, the audit export) as soon as its
  * headers are in, before its body is read or parsed: a request with a bad
  * token, a malformed body or a document that fails validation spends its
  * sender's budget like any other (the viewer's, or the address's when there is
@@ -22,14 +23,14 @@ export class RequestAdmission {
   private readonly admitted = new WeakMap<FastifyRequest, Authentication>();
 
   constructor(
-    private readonly path: string,
+    private readonly paths: readonly string[],
     private readonly verifier: TokenVerifier,
     private readonly limiter: RateLimiter,
   ) {}
 
   register(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', async (request, reply) => {
-      if (request.routeOptions.url !== this.path) return;
+      if (!this.isAdmitted(request)) return;
       const authentication = await this.authenticate(request);
       const viewer = 'viewer' in authentication ? authentication.viewer : null;
       const decision = this.limiter.take(rateLimitKey(viewer, request.ip));
@@ -45,7 +46,7 @@ export class RequestAdmission {
     });
     // Once the body is parsed, before Apollo coerces its variables element by element.
     fastify.addHook('preHandler', async (request, reply) => {
-      if (request.routeOptions.url !== this.path) return;
+      if (!this.isAdmitted(request)) return;
       const oversized = oversizedListIn((request.body as { variables?: unknown } | undefined)?.variables);
       if (oversized === null) return;
       noteRequestError(request, 'BAD_USER_INPUT');
@@ -57,8 +58,13 @@ export class RequestAdmission {
   /** What the admission found out about `request`'s token. */
   authenticationOf(request: FastifyRequest): Authentication {
     const authentication = this.admitted.get(request);
-    if (authentication === undefined) throw new Error(`A request reached ${this.path} without admission`);
+    if (authentication === undefined) throw new Error(`A request reached ${request.url} without admission`);
     return authentication;
+  }
+
+  private isAdmitted(request: FastifyRequest): boolean {
+    const url = request.routeOptions.url;
+    return url !== undefined && this.paths.includes(url);
   }
 
   private async authenticate(request: FastifyRequest): Promise<Authentication> {
