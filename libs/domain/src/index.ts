@@ -37,6 +37,9 @@ export * from './country-profile/country-profile.decider.js';
 export * from './discussion/discussion.commands.js';
 export * from './discussion/discussion.events.js';
 export * from './discussion/discussion.decider.js';
+export * from './participant/participant.commands.js';
+export * from './participant/participant.events.js';
+export * from './participant/participant.decider.js';
 
 export * from './events/domain-event.js';
 export * from './events/activity.js';

@@ -2,6 +2,7 @@ import {
   type DomainEvent,
   isCountryProfileEvent,
   isDiscussionEvent,
+  isParticipantEvent,
   type ItemKind,
   itemOf,
   type ParsedStreamId,
@@ -92,17 +93,22 @@ function itemIdOf(stream: ParsedStreamId): string | null {
     case 'discussion':
       return stream.itemId;
     case 'country':
+    case 'participant':
       return null;
   }
 }
 
 /**
  * An item's events belong in its stream and comment events in its discussion,
- * each naming that item; a profile's events in the stream of the country they name.
+ * each naming that item; a profile's events in the stream of the country they
+ * name; a participant's in their own stream.
  */
 function isOwnEvent(event: DomainEvent, stream: ParsedStreamId, item: BatchItem | undefined): boolean {
   if (isCountryProfileEvent(event)) return stream.category === 'country' && stream.country === event.data.country;
-  if (item === undefined || stream.category === 'country') return false;
+  if (isParticipantEvent(event)) {
+    return stream.category === 'participant' && stream.participantId === event.data.participantId;
+  }
+  if (item === undefined || stream.category === 'country' || stream.category === 'participant') return false;
   const ref = itemOf(event);
   return (
     ref.id === itemIdOf(stream) &&
