@@ -274,6 +274,7 @@ describe('domain events', () => {
       PracticeRevised: 2,
       QuestionAsked: 2,
       JointProjectProposed: 2,
+      CommentPosted: 2,
     });
   });
 
