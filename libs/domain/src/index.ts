@@ -48,3 +48,5 @@ export * from './items/item-fold.js';
 export * from './items/item-visibility.js';
 export * from './aggregates.js';
 export type { Aggregate } from './shared/aggregate.types.js';
+export * from './notifications/notification.types.js';
+export * from './notifications/notification-recipients.js';
