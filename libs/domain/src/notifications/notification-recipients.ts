@@ -2,7 +2,7 @@ import { activityOf } from '../events/activity.js';
 import { type DomainEvent, type ItemConcernedEvent, isItemConcernedEvent } from '../events/domain-event.js';
 import type { ItemState } from '../items/item-fold.js';
 import type { CountryCode } from '../reference/reference-data.js';
-import { type Addressee, type Notice, type NotificationReason, precedenceOf } from './notification.types.js';
+import type { Addressee, Notice, NotificationReason } from './notification.types.js';
 
 /** What deciding the recipients of an event needs besides the event. */
 export interface NotificationContext {
@@ -70,7 +70,8 @@ const participantKey = (addressee: Addressee): string | null =>
  * notifies, since a notification shows the entry. The actor is never notified
  * of their own act: they are left out here, and out of the groups when a
  * viewer reads. A participant addressed several ways gets one notice, with
- * the reason that takes precedence.
+ * the first reason: what the event addresses by right before watching, a
+ * reply before a mention.
  */
 export function notificationsOf(event: DomainEvent, actorId: string, context: NotificationContext): Notice[] {
   if (!isItemConcernedEvent(event) || activityOf(event) === null) return [];
@@ -87,8 +88,7 @@ export function notificationsOf(event: DomainEvent, actorId: string, context: No
       continue;
     }
     if (id === actorId) continue;
-    const kept = byParticipant.get(id);
-    if (kept === undefined || precedenceOf(notice.reason) < precedenceOf(kept.reason)) byParticipant.set(id, notice);
+    if (!byParticipant.has(id)) byParticipant.set(id, notice);
   }
   return [...groups, ...byParticipant.values()];
 }
