@@ -13,5 +13,6 @@ export * from './read-model.errors.js';
 export * from './read-model.types.js';
 export type { ReadModelLogger } from './read-model.logger.js';
 export { MAX_PAGE_SIZE } from './page-cursor.js';
+export type { ParticipantFilter } from './participant.queries.js';
 export { itemGrants, viewerGrants } from './visibility-grants.js';
 export * from './live/index.js';

@@ -2,8 +2,8 @@ import {
   type DomainEvent,
   isCountryProfileEvent,
   isDiscussionEvent,
-  isParticipantEvent,
   type ItemKind,
+  isParticipantEvent,
   itemOf,
   type ParsedStreamId,
   parseStreamId,
@@ -14,6 +14,7 @@ import {
 import type { RecordedEvent } from '@coop/event-store';
 import type { WrittenEntry } from './feed.writer.js';
 import type { ItemState } from './item-kinds.js';
+import type { WrittenNotification } from './notification.writer.js';
 import { occurredAtOf } from './read-model.views.js';
 
 /** An item as a batch holds it: folded in memory by the item writer, read by the writers after it. */
@@ -54,9 +55,10 @@ export interface PlacedEvent {
   readonly event: DomainEvent | null;
 }
 
-/** What the writers of one batch share: the items it touches and the feed entries it wrote. */
+/** What the writers of one batch share: the items it touches, the feed entries and notifications it wrote. */
 export class ProjectionBatch {
   readonly entries: WrittenEntry[] = [];
+  readonly notifications: WrittenNotification[] = [];
   private readonly touched = new Map<string, BatchItem>();
 
   constructor(private readonly source: ItemSource) {}
