@@ -4,6 +4,7 @@ export { PROJECTION_VERSION } from './read-model.schema.js';
 export {
   Projector,
   type CatchUpProgress,
+  type Committed,
   type CommittedListener,
   type ProjectorLag,
   type ProjectorOptions,

@@ -28,7 +28,7 @@ export class LiveResolver {
     @Args('kinds', { type: () => [ItemKindEnum], nullable: true }) kinds?: ItemKind[] | null,
     @Args('topics', { type: () => [TopicEnum], nullable: true }) topics?: Topic[] | null,
     @Args('since', { type: () => String, nullable: true }) since?: string | null,
-  ): LiveFeed {
+  ): LiveFeed<FeedEntryView> {
     return this.bus.subscribe(viewer, { subregion, kinds, topics }, since ?? null);
   }
 
@@ -40,7 +40,7 @@ export class LiveResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('id', { type: () => ID }) id: string,
     @Args('since', { type: () => String, nullable: true }) since?: string | null,
-  ): LiveFeed {
+  ): LiveFeed<FeedEntryView> {
     // As everywhere else, an item the viewer may not see does not exist for them.
     if (this.readModel.item(viewer, id) === null) throw apiError('NOT_FOUND', 'No such item');
     return this.bus.subscribe(viewer, { itemId: id }, since ?? null);
