@@ -260,7 +260,7 @@ describe('after the read model is deleted and rebuilt from the log', () => {
       rmSync(join(dataDir, name));
     }
     app = await startTestApp({ dataDir });
-    await untilCaughtUp(app);
+    await untilCaughtUp(app.url);
     expect(await snapshot()).toEqual(before);
   });
 });

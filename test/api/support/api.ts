@@ -247,7 +247,7 @@ export async function auditEventsOfItem(
 // ---------------------------------------------------------------- notifications
 
 export async function notificationsOf(
-  app: TestApp,
+  app: GraphqlClient,
   who: Participant,
   args: { unreadOnly?: boolean; first?: number; after?: string } = {},
 ): Promise<NotificationConnection> {
@@ -258,21 +258,25 @@ export async function notificationsOf(
   return dataOf(response).notifications;
 }
 
-export async function watchItem(app: TestApp, who: Participant, id: string, watching = true): Promise<boolean> {
+export async function watchItem(app: GraphqlClient, who: Participant, id: string, watching = true): Promise<boolean> {
   const response = await app.gql<{ watchItem: { watching: boolean } }>(who, WATCH_ITEM, { id, watching });
   return dataOf(response).watchItem.watching;
 }
 
-export async function markNotificationsRead(app: TestApp, who: Participant, upTo: string | null): Promise<number> {
+export async function markNotificationsRead(
+  app: GraphqlClient,
+  who: Participant,
+  upTo: string | null,
+): Promise<number> {
   const response = await app.gql<{ markNotificationsRead: number }>(who, MARK_NOTIFICATIONS_READ, { upTo });
   return dataOf(response).markNotificationsRead;
 }
 
 /** Resolves once the read model holds every event of the log (after a start that rebuilds it); fails after a bound. */
-export async function untilCaughtUp(app: TestApp): Promise<void> {
+export async function untilCaughtUp(graphqlUrl: string): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const response = await fetch(app.url.replace('/graphql', '/health/ready'));
+    const response = await fetch(graphqlUrl.replace('/graphql', '/health/ready'));
     const body = (await response.json()) as { projector?: { caughtUp?: boolean } };
     if (body.projector?.caughtUp === true) return;
     if (Date.now() > deadline) throw new Error(`the read model did not catch up: ${JSON.stringify(body)}`);
