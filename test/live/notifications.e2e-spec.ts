@@ -12,7 +12,7 @@ import { PARTICIPANTS } from '../api/support/documents.js';
 import { person } from '../api/support/people.js';
 import type { ParticipantFields } from '../api/support/types.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { liveClient, LiveSubscription } from './support/live-client.js';
+import { headCursor, liveClient, LiveSubscription } from './support/live-client.js';
 
 const NOTIFICATION_ADDED = /* GraphQL */ `
   subscription NotificationAdded($since: String) {
@@ -139,6 +139,43 @@ describe('notificationAdded', () => {
     const refused = await subscribe(kgFocalPoint, 'not-a-cursor');
     await refused.untilEnded();
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it("gives each subscriber an item's watching as it is for them, whoever shares their visibility", async () => {
+    const practice = await sharePractice(app, rsExpert);
+    await watchItem(app, kgWatcher, practice.id);
+    const document = /* GraphQL */ `
+      subscription Watched($id: ID!, $since: String) {
+        itemUpdated(id: $id, since: $since) {
+          cursor
+          item {
+            id
+            watching
+          }
+        }
+      }
+    `;
+    const since = await headCursor(app, secretariat);
+    const follow = async (who: Participant) => {
+      const client = await liveClient(app, who);
+      clients.push(client);
+      return new LiveSubscription<{ item: { watching: boolean } }>(
+        client,
+        document,
+        { id: practice.id, since },
+        'itemUpdated',
+      );
+    };
+    const watching = await follow(kgWatcher);
+    const notWatching = await follow(person('live-kg-other', 'KG'));
+    // The first comment may reach them by their replay; once both have it, the second comes by the shared bus.
+    for (const count of [1, 2]) {
+      await postComment(app, rsExpert, practice.id);
+      await watching.until('the comment', () => watching.entries.length === count);
+      await notWatching.until('the comment', () => notWatching.entries.length === count);
+    }
+    expect(watching.entries.map((entry) => entry.item.watching)).toEqual([true, true]);
+    expect(notWatching.entries.map((entry) => entry.item.watching)).toEqual([false, false]);
   });
 
   it('ends at shutdown with RESUME_REQUIRED and the last cursor delivered', async () => {
