@@ -13,6 +13,7 @@ import {
   notificationsOf,
   postComment,
   proposeJointProject,
+  requestConsultation,
   respondToInvitation,
   sharePractice,
   untilCaughtUp,
@@ -21,9 +22,11 @@ import {
 import {
   ACCEPT_ANSWER,
   ADOPT_PRACTICE,
+  INVITE_PARTNER,
   ITEM_WATCHING,
   PARTICIPANTS,
   POST_COMMENT,
+  RESPOND_TO_CONSULTATION,
   REVISE_PRACTICE,
   WATCH_ITEM,
   WITHDRAW_PRACTICE,
@@ -42,7 +45,9 @@ const kzFocalPoint = person('notif-kz-fp-2', 'KZ', ['FOCAL_POINT']);
 const kgFocalPoint = person('notif-kg-fp', 'KG', ['FOCAL_POINT']);
 const kgExpert = person('notif-kg-expert', 'KG');
 const tjFocalPoint = person('notif-tj-fp', 'TJ', ['FOCAL_POINT']);
-const asker = person('notif-uz-asker', 'UZ');
+const tjExpert = person('notif-tj-expert', 'TJ');
+const uzFocalPoint = person('notif-uz-fp', 'UZ', ['FOCAL_POINT']);
+const asker = person('notif-ua-asker', 'UA');
 const answerer = person('notif-ge-answerer', 'GE');
 const replier = person('notif-md-replier', 'MD');
 const mentioned = person('notif-rs-mentioned', 'RS');
@@ -56,6 +61,8 @@ const everyone = [
   kgFocalPoint,
   kgExpert,
   tjFocalPoint,
+  tjExpert,
+  uzFocalPoint,
   asker,
   answerer,
   replier,
@@ -89,6 +96,7 @@ async function participants(variables: Record<string, unknown>): Promise<Partici
 const ids = (listed: readonly { id: string }[]) => listed.map((one) => one.id);
 
 let proposalId: string;
+let consultationId: string;
 
 describe('joint project proposals', () => {
   it("invite the partner countries' focal points, even one who never called the service, and nobody else", async () => {
@@ -120,6 +128,51 @@ describe('joint project proposals', () => {
     expect(summary(await notificationsOf(app, kgFocalPoint))).toEqual([
       ['PARTNER_INVITATION', 'PROPOSAL_CREATED', proposalId],
     ]);
+  });
+});
+
+describe('joint projects after their proposal', () => {
+  it('invite a partner country added later: its focal points, who had never called the service', async () => {
+    const proposal = await proposeJointProject(app, kzAuthor, { partnerCountries: ['TJ'] });
+    dataOf(await app.gql(kzAuthor, INVITE_PARTNER, { proposalId: proposal.id, country: 'UZ' }));
+    expect(summary(await notificationsOf(app, uzFocalPoint))).toEqual([
+      ['PARTNER_INVITATION', 'PARTNER_INVITED', proposal.id],
+    ]);
+    expect(summary(await notificationsOf(app, kgExpert))).toEqual([]);
+  });
+});
+
+describe('transboundary consultations', () => {
+  it('reach every participant of each consulted country, who had never called the service, and nobody else', async () => {
+    const consultation = await requestConsultation(app, kzAuthor, { consultedCountries: ['TJ', 'UZ'] });
+    consultationId = consultation.id;
+    for (const consulted of [tjExpert, uzFocalPoint]) {
+      expect(summary(await notificationsOf(app, consulted))[0]).toEqual([
+        'CONSULTATION_REQUESTED',
+        'CONSULTATION_REQUESTED',
+        consultation.id,
+      ]);
+    }
+    expect(summary(await notificationsOf(app, kgExpert))).toEqual([]);
+  });
+
+  it("tell the originating country's focal points and the author of each response", async () => {
+    dataOf(
+      await app.gql(tjFocalPoint, RESPOND_TO_CONSULTATION, {
+        consultationId,
+        position: 'NO_SIGNIFICANT_EFFECTS',
+        body: 'The river flows away from us at that point.',
+      }),
+    );
+    for (const focalPoint of [kzAuthor, kzFocalPoint]) {
+      expect(summary(await notificationsOf(app, focalPoint))[0]).toEqual([
+        'CONSULTATION_RESPONSE',
+        'CONSULTATION_RESPONDED',
+        consultationId,
+      ]);
+    }
+    const responder = summary(await notificationsOf(app, tjFocalPoint));
+    expect(responder.filter(([reason]) => reason === 'CONSULTATION_RESPONSE')).toEqual([]);
   });
 });
 

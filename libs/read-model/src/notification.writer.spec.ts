@@ -5,7 +5,7 @@ import { ItemWriter } from './item.writer.js';
 import { NotificationWriter } from './notification.writer.js';
 import { ParticipantWriter } from './participant.writer.js';
 import { ProjectionBatch } from './projection-batch.js';
-import { focalPointOf, participantOf, SECRETARIAT } from './testing/read-model.fixtures.js';
+import { focalPointOf, participantOf } from './testing/read-model.fixtures.js';
 import { applyEvents, WriterHarness } from './testing/projection.fixtures.js';
 
 const KZ = participantOf('KZ');
@@ -134,13 +134,24 @@ describe('NotificationWriter', () => {
   });
 
   it('notifies nobody of what makes no feed entry', async () => {
-    const question = await harness.ask(KZ, { title: 'Closed and reopened' });
+    const question = await harness.ask(KZ, { title: 'Discussed' });
     await harness.watch(KG, question, 'QUESTION');
+    const commentId = await harness.comment(KZ, question, 'QUESTION', 'A first thought');
     await batch();
-    await harness.run(questionAggregate, KZ, { type: 'CloseQuestion', questionId: question });
-    await harness.run(questionAggregate, SECRETARIAT, { type: 'ReopenQuestion', questionId: question });
+    await harness.run(discussionAggregate, KZ, {
+      type: 'EditComment',
+      itemId: question,
+      commentId,
+      body: 'A second thought',
+    });
+    await harness.run(discussionAggregate, KZ, {
+      type: 'RetractComment',
+      itemId: question,
+      commentId,
+      reason: 'Wrong item',
+    });
     const { notifications: written } = await batch();
-    expect(written.map((notification) => notification.reason)).toEqual(['WATCHED_ITEM']);
-    expect(notifications()).toHaveLength(1);
+    expect(written).toEqual([]);
+    expect(notifications().map((row) => row.reason)).toEqual(['WATCHED_ITEM']);
   });
 });

@@ -1,3 +1,4 @@
+import { consultationDecider } from '../consultation/consultation.decider.js';
 import { discussionDecider } from '../discussion/discussion.decider.js';
 import type { DomainEvent } from '../events/domain-event.js';
 import { evolveItem, type ItemState } from '../items/item-fold.js';
@@ -124,6 +125,19 @@ describe('notificationsOf', () => {
       ]);
     });
 
+    it('invites a country added later as the partners proposed with it: its focal points', () => {
+      const { story } = proposal();
+      const invited = story.decide(proposalDecider, kzFocalPoint, {
+        type: 'InvitePartner',
+        proposalId: 'jp-1',
+        country: 'UZ',
+      });
+      expect(story.notices(invited, kzFocalPoint, [watcher])).toEqual([
+        { addressee: { to: 'FOCAL_POINTS', country: 'UZ' }, reason: 'PARTNER_INVITATION' },
+        { addressee: to(watcher), reason: 'WATCHED_ITEM' },
+      ]);
+    });
+
     it("tells the lead country's focal points of the review, and watchers of the rest", () => {
       const { story } = proposal();
       story.decide(proposalDecider, kgFocalPoint, { type: 'RespondToInvitation', proposalId: 'jp-1', accept: true });
@@ -139,6 +153,55 @@ describe('notificationsOf', () => {
       });
       expect(story.notices(reviewed, SECRETARIAT, [watcher])).toEqual([
         { addressee: { to: 'FOCAL_POINTS', country: 'KZ' }, reason: 'PROPOSAL_REVIEWED' },
+        { addressee: to(watcher), reason: 'WATCHED_ITEM' },
+      ]);
+    });
+  });
+
+  describe('consultations', () => {
+    function consultation(): { story: Story; requested: DomainEvent } {
+      const story = new Story();
+      const requested = story.decide(consultationDecider, kzFocalPoint, {
+        type: 'RequestConsultation',
+        consultationId: 'tc-1',
+        title: 'Tailings facility on the Syr Darya',
+        hazardousActivity: 'A tailings management facility',
+        location: 'Upstream of the border',
+        body: 'Possible effects downstream',
+        topics: ['TRANSBOUNDARY_CONSULTATION'],
+        consultedCountries: ['KG', 'UZ'],
+        respondBy: minutesAfterNow(60 * 24 * 30),
+      });
+      return { story, requested };
+    }
+
+    it('tells every participant of each consulted country, whoever they are', () => {
+      const { story, requested } = consultation();
+      expect(story.notices(requested, kzFocalPoint)).toEqual([
+        { addressee: { to: 'COUNTRY', country: 'KG' }, reason: 'CONSULTATION_REQUESTED' },
+        { addressee: { to: 'COUNTRY', country: 'UZ' }, reason: 'CONSULTATION_REQUESTED' },
+      ]);
+    });
+
+    it("tells the originating country's focal points and the author of a response, and watchers of the rest", () => {
+      const { story } = consultation();
+      const responded = story.decide(consultationDecider, kgFocalPoint, {
+        type: 'RespondToConsultation',
+        consultationId: 'tc-1',
+        position: 'NO_SIGNIFICANT_EFFECTS',
+        body: 'No effects expected downstream',
+      });
+      expect(story.notices(responded, kgFocalPoint, [watcher])).toEqual([
+        { addressee: { to: 'FOCAL_POINTS', country: 'KZ' }, reason: 'CONSULTATION_RESPONSE' },
+        { addressee: to(kzFocalPoint), reason: 'CONSULTATION_RESPONSE' },
+        { addressee: to(watcher), reason: 'WATCHED_ITEM' },
+      ]);
+      const concluded = story.decide(consultationDecider, kzFocalPoint, {
+        type: 'ConcludeConsultation',
+        consultationId: 'tc-1',
+        conclusion: 'No transboundary effects',
+      });
+      expect(story.notices(concluded, kzFocalPoint, [watcher])).toEqual([
         { addressee: to(watcher), reason: 'WATCHED_ITEM' },
       ]);
     });
@@ -187,11 +250,14 @@ describe('notificationsOf', () => {
       ]);
     });
 
-    it('notifies nobody of what makes no feed entry (a question reopened)', () => {
+    it('tells watchers of a reopening, now an activity of its own', () => {
       const story = question();
       story.decide(questionDecider, kzExpert, { type: 'CloseQuestion', questionId: 'q-1' });
       const reopened = story.decide(questionDecider, SECRETARIAT, { type: 'ReopenQuestion', questionId: 'q-1' });
-      expect(story.notices(reopened, SECRETARIAT, [watcher, kzExpert])).toEqual([]);
+      expect(story.notices(reopened, SECRETARIAT, [watcher, kzExpert])).toEqual([
+        { addressee: to(watcher), reason: 'WATCHED_ITEM' },
+        { addressee: to(kzExpert), reason: 'WATCHED_ITEM' },
+      ]);
     });
   });
 

@@ -25,6 +25,11 @@ const focalPoints = (country: CountryCode, reason: NotificationReason): Notice =
   reason,
 });
 
+const countryParticipants = (country: CountryCode, reason: NotificationReason): Notice => ({
+  addressee: { to: 'COUNTRY', country },
+  reason,
+});
+
 const none: NoticesOf<unknown> = () => [];
 
 /**
@@ -38,17 +43,32 @@ const DIRECT_NOTICES: { readonly [Type in ItemConcernedEvent['type']]: NoticesOf
   PracticeWithdrawn: none,
   PracticeAdopted: (_, { item }) => participant(item.author.id, 'PRACTICE_ADOPTED'),
   QuestionAsked: none,
+  QuestionRevised: none,
   QuestionAnswered: (_, { item }) => participant(item.author.id, 'ANSWER_RECEIVED'),
+  AnswerEdited: none,
   AnswerAccepted: (event) => participant(event.data.answerAuthor.id, 'ANSWER_ACCEPTED'),
   QuestionClosed: none,
   QuestionReopened: none,
   JointProjectProposed: (event) =>
     event.data.partnerCountries.map((country) => focalPoints(country, 'PARTNER_INVITATION')),
+  ProposalRevised: none,
+  PartnerInvited: (event) => [focalPoints(event.data.country, 'PARTNER_INVITATION')],
   PartnerJoined: (_, { item }) => [focalPoints(item.country, 'PARTNER_RESPONDED')],
   PartnerDeclined: (_, { item }) => [focalPoints(item.country, 'PARTNER_RESPONDED')],
   ProposalSubmitted: none,
   ProposalReviewed: (_, { item }) => [focalPoints(item.country, 'PROPOSAL_REVIEWED')],
   ProposalWithdrawn: none,
+  ProjectStarted: none,
+  ProjectActivityRecorded: none,
+  ProjectCompleted: none,
+  ConsultationRequested: (event) =>
+    event.data.consultedCountries.map((country) => countryParticipants(country, 'CONSULTATION_REQUESTED')),
+  ConsultationResponded: (event, { item }) => [
+    focalPoints(event.data.originatingCountry, 'CONSULTATION_RESPONSE'),
+    ...participant(item.author.id, 'CONSULTATION_RESPONSE'),
+  ],
+  ConsultationConcluded: none,
+  ConsultationWithdrawn: none,
   CommentPosted: (event, context) => [
     ...participant(event.data.replyTo === null ? null : context.commentAuthor(event.data.replyTo), 'REPLY'),
     ...(event.data.mentions ?? []).flatMap((mentioned) => participant(mentioned.id, 'MENTION')),
