@@ -10,6 +10,7 @@ import { append } from './append/append.bench.js';
 import { fanoutCapacity } from './fanout/fanout-capacity.bench.js';
 import { fanout } from './fanout/fanout.bench.js';
 import { http } from './http/http.bench.js';
+import { notifications } from './notifications/notifications.bench.js';
 import { rebuild } from './rebuild/rebuild.bench.js';
 import { start } from './start/start.bench.js';
 import { parseCommandLine, UsageError, usage } from './support/command-line.js';
@@ -17,7 +18,7 @@ import { allMet, type Failure, formatTable, type Row } from './support/report.js
 import type { Scenario } from './support/scenario.js';
 
 /** In the order of the run; a new scenario is one more entry. */
-const SCENARIOS: readonly Scenario[] = [append, http, fanout, rebuild, start, fanoutCapacity];
+const SCENARIOS: readonly Scenario[] = [append, http, notifications, fanout, rebuild, start, fanoutCapacity];
 
 const machine = () =>
   `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ` +

@@ -6,9 +6,9 @@
  * operation, not authentication. A response that is not a 200 without GraphQL
  * errors counts as failed, and any failure fails the run.
  */
-import autocannon from 'autocannon';
 import { signToken } from '../../apps/api/src/auth/token-signer.js';
 import { buildService, startBuiltService } from '../support/built-service.js';
+import { latencies, load, type LoadPhase } from '../support/http-load.js';
 import { type Figure, scenario } from '../support/scenario.js';
 
 const SECRET = 'http-bench-signs-with-this-secret-of-32-bytes-long';
@@ -34,45 +34,7 @@ const FEED = `query Feed { feed(first: 20, subregion: CENTRAL_ASIA) {
   pageInfo { hasNextPage endCursor }
 } }`;
 
-interface Result {
-  readonly requestsPerSecond: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly failed: number;
-}
-
-interface Load {
-  readonly seconds: number;
-  readonly connections: number;
-}
-
-async function load(phase: Load, url: string, token: string, query: string, variables: object = {}): Promise<Result> {
-  let failed = 0;
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    connections: phase.connections,
-    duration: phase.seconds,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-    requests: [
-      {
-        onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) failed += 1;
-        },
-      },
-    ],
-  });
-  failed += result.errors + result.timeouts + result.non2xx;
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    failed,
-  };
-}
-
-async function measure(phase: Load): Promise<Figure[]> {
+async function measure(phase: LoadPhase): Promise<Figure[]> {
   buildService();
   const service = await startBuiltService(SECRET);
   try {
@@ -98,7 +60,6 @@ async function measure(phase: Load): Promise<Figure[]> {
     const feed = await load(phase, url, token, FEED);
 
     const failed = [mutationFloor, mutation, feedFloor, feed].reduce((sum, result) => sum + result.failed, 0);
-    const latencies = (result: Result) => `p50 ${result.p50} ms, p99 ${result.p99} ms`;
     return [
       {
         name: 'sharePractice',

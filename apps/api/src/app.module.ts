@@ -15,6 +15,8 @@ import { HealthModule } from './health/health.module.js';
 import { ItemQueriesModule } from './item-queries/item-queries.module.js';
 import { ItemsModule } from './items/items.module.js';
 import { LiveModule } from './live/live.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { ParticipantsModule } from './participants/participants.module.js';
 import { PracticesModule } from './practices/practices.module.js';
 import { ReadModelModule } from './projection/read-model.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
@@ -39,6 +41,7 @@ export class AppModule {
         ReferenceModule,
         ItemsModule,
         ItemQueriesModule,
+        ParticipantsModule,
         PracticesModule,
         QuestionsModule,
         ProposalsModule,
@@ -46,6 +49,7 @@ export class AppModule {
         CountryProfilesModule,
         DiscussionsModule,
         FeedModule,
+        NotificationsModule,
         AuditModule,
         ReportsModule,
         LiveModule,

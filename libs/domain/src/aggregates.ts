@@ -10,6 +10,9 @@ import {
 import type { DiscussionCommand } from './discussion/discussion.commands.js';
 import { discussionDecider, type DiscussionState } from './discussion/discussion.decider.js';
 import { DISCUSSION_EVENT_SCHEMA_VERSIONS, type DiscussionEvent } from './discussion/discussion.events.js';
+import type { ParticipantCommand } from './participant/participant.commands.js';
+import { participantDecider, type ParticipantState } from './participant/participant.decider.js';
+import { PARTICIPANT_EVENT_SCHEMA_VERSIONS, type ParticipantEvent } from './participant/participant.events.js';
 import type { PracticeCommand } from './practice/practice.commands.js';
 import { practiceDecider, type PracticeState } from './practice/practice.decider.js';
 import { PRACTICE_EVENT_SCHEMA_VERSIONS, type PracticeEvent } from './practice/practice.events.js';
@@ -20,7 +23,7 @@ import type { QuestionCommand } from './question/question.commands.js';
 import { questionDecider, type QuestionState } from './question/question.decider.js';
 import { QUESTION_EVENT_SCHEMA_VERSIONS, type QuestionEvent } from './question/question.events.js';
 import type { Aggregate } from './shared/aggregate.types.js';
-import { countryStreamId, discussionStreamId, itemStreamId } from './streams/stream-names.js';
+import { countryStreamId, discussionStreamId, itemStreamId, participantStreamId } from './streams/stream-names.js';
 
 export const practiceAggregate: Aggregate<PracticeCommand, PracticeEvent, PracticeState> = {
   decider: practiceDecider,
@@ -56,4 +59,10 @@ export const discussionAggregate: Aggregate<DiscussionCommand, DiscussionEvent, 
   decider: discussionDecider,
   schemaVersions: DISCUSSION_EVENT_SCHEMA_VERSIONS,
   streamIdOf: (command) => discussionStreamId(command.itemId),
+};
+
+export const participantAggregate: Aggregate<ParticipantCommand, ParticipantEvent, ParticipantState> = {
+  decider: participantDecider,
+  schemaVersions: PARTICIPANT_EVENT_SCHEMA_VERSIONS,
+  streamIdOf: (command) => participantStreamId(command.participantId),
 };

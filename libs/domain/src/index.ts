@@ -37,6 +37,9 @@ export * from './country-profile/country-profile.decider.js';
 export * from './discussion/discussion.commands.js';
 export * from './discussion/discussion.events.js';
 export * from './discussion/discussion.decider.js';
+export * from './participant/participant.commands.js';
+export * from './participant/participant.events.js';
+export * from './participant/participant.decider.js';
 
 export * from './events/domain-event.js';
 export * from './events/activity.js';
@@ -45,3 +48,5 @@ export * from './items/item-fold.js';
 export * from './items/item-visibility.js';
 export * from './aggregates.js';
 export type { Aggregate } from './shared/aggregate.types.js';
+export * from './notifications/notification.types.js';
+export * from './notifications/notification-recipients.js';

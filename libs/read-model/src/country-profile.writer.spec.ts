@@ -2,7 +2,7 @@ import { CountryProfileWriter } from './country-profile.writer.js';
 import { ItemWriter } from './item.writer.js';
 import { ProjectionBatch } from './projection-batch.js';
 import { focalPointOf, SECRETARIAT } from './testing/read-model.fixtures.js';
-import { WriterHarness } from './testing/projection.fixtures.js';
+import { applyEvents, WriterHarness } from './testing/projection.fixtures.js';
 
 const KG_FOCAL = focalPointOf('KG');
 const recordedKgFocal = { id: KG_FOCAL.id, name: KG_FOCAL.name, country: 'KG', roles: ['PARTICIPANT', 'FOCAL_POINT'] };
@@ -20,11 +20,7 @@ describe('CountryProfileWriter', () => {
 
   /** Places the new events as the projection does and hands the profile events to the writer. */
   const applyNew = async () => {
-    const batch = new ProjectionBatch(new ItemWriter(harness.db));
-    for (const recorded of await harness.newEvents()) {
-      const placed = batch.place(recorded);
-      if (placed.event?.type === 'CountryProfileUpdated') profiles.apply({ ...placed, event: placed.event });
-    }
+    applyEvents(new ProjectionBatch(new ItemWriter(harness.db)), [profiles], await harness.newEvents());
   };
   const profileRows = () =>
     harness.db

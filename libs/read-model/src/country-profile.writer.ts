@@ -1,12 +1,12 @@
-import { type CountryProfile, type CountryProfileEvent, countryProfileDecider } from '@coop/domain';
+import {
+  type CountryProfile,
+  type CountryProfileEvent,
+  countryProfileDecider,
+  isCountryProfileEvent,
+} from '@coop/domain';
 import type Database from 'better-sqlite3';
-import type { PlacedEvent } from './projection-batch.js';
+import type { ProjectedEvent, ProjectionWriter } from './projection-writer.js';
 import { actorOf } from './read-model.views.js';
-
-/** A profile event its country's stream holds by right. */
-export interface PlacedProfileEvent extends PlacedEvent {
-  readonly event: CountryProfileEvent;
-}
 
 /**
  * Writes `country_profiles` (each profile folded by the domain's decider) and
@@ -14,7 +14,8 @@ export interface PlacedProfileEvent extends PlacedEvent {
  * statistics, and the profile as each update left it, for the profiles at an
  * instant). Profiles change rarely: each event is written as it comes.
  */
-export class CountryProfileWriter {
+export class CountryProfileWriter implements ProjectionWriter<CountryProfileEvent> {
+  readonly handles = isCountryProfileEvent;
   private readonly statements;
 
   constructor(db: Database.Database) {
@@ -31,7 +32,7 @@ export class CountryProfileWriter {
     };
   }
 
-  apply({ recorded, event, occurredAt }: PlacedProfileEvent): void {
+  apply({ recorded, event, occurredAt }: ProjectedEvent<CountryProfileEvent>): void {
     const { country } = event.data;
     const stored = this.statements.profile.get(country);
     const before = stored === undefined ? countryProfileDecider.initialState() : (JSON.parse(stored) as CountryProfile);

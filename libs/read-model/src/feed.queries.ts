@@ -33,6 +33,7 @@ type Order = 'newest' | 'oldest';
 export class FeedQueries {
   private readonly variants: StatementVariants;
   private readonly stats: StatementVariants;
+  private readonly atPositions: Database.Statement<{ positions: string }, FeedRow>;
 
   constructor(
     db: Database.Database,
@@ -40,6 +41,18 @@ export class FeedQueries {
   ) {
     this.variants = new StatementVariants(db);
     this.stats = new StatementVariants(db);
+    this.atPositions = db.prepare(
+      `SELECT f.position, f.activity, f.occurred_at, f.actor, f.item_id, f.comment_id, f.answer_id, ${ITEM_COLUMNS}
+       FROM feed_entries f JOIN items i ON i.id = f.item_id
+       WHERE f.position IN (SELECT value FROM json_each(@positions))`,
+    );
+  }
+
+  /** The entries at these positions, by position; whether the viewer may see them is the caller's check. */
+  entriesAt(positions: readonly string[]): Map<string, FeedEntryView> {
+    if (positions.length === 0) return new Map();
+    const entries = this.views(this.atPositions.all({ positions: JSON.stringify(positions) }));
+    return new Map(entries.map((entry) => [entry.position, entry]));
   }
 
   /** Newest first; without a subregion, everything the viewer may see. */
@@ -118,7 +131,10 @@ export class FeedQueries {
         after: after !== null,
       }),
     );
-    const rows = statement.all(parameters) as FeedRow[];
+    return this.views(statement.all(parameters) as FeedRow[]);
+  }
+
+  private views(rows: readonly FeedRow[]): FeedEntryView[] {
     // The page's comments in one query, whatever the number of COMMENT_POSTED entries on it.
     const comments = this.comments.commentsById(
       rows.flatMap((row) => (row.comment_id === null ? [] : [row.comment_id])),

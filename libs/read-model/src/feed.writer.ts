@@ -2,6 +2,8 @@ import {
   type Activity,
   activityOf,
   type DomainEvent,
+  type ItemConcernedEvent,
+  isItemConcernedEvent,
   type ItemKind,
   type Participant,
   type Subregion,
@@ -44,7 +46,8 @@ export const toFeedEntryView = (entry: WrittenEntry): FeedEntryView => ({
   answerId: entry.answerId,
 });
 
-const hasActivity = (event: DomainEvent): event is DomainEvent => activityOf(event) !== null;
+const hasActivity = (event: DomainEvent): event is ItemConcernedEvent =>
+  isItemConcernedEvent(event) && activityOf(event) !== null;
 
 /**
  * What an entry is about inside its item, carried with the entry so that no
@@ -87,7 +90,7 @@ export class FeedWriter implements ProjectionWriter {
     this.insertTopic = db.prepare('INSERT INTO feed_topics (position, topic) VALUES (?, ?)');
   }
 
-  apply({ recorded, event, occurredAt, item }: ProjectedEvent, batch: ProjectionBatch): void {
+  apply({ recorded, event, occurredAt, item }: ProjectedEvent<ItemConcernedEvent>, batch: ProjectionBatch): void {
     const activity = activityOf(event);
     const { state, visibility, subregions } = item;
     if (activity === null || state === null || visibility === null) return;

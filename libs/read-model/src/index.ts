@@ -4,6 +4,7 @@ export { PROJECTION_VERSION } from './read-model.schema.js';
 export {
   Projector,
   type CatchUpProgress,
+  type Committed,
   type CommittedListener,
   type ProjectorLag,
   type ProjectorOptions,
@@ -13,5 +14,6 @@ export * from './read-model.errors.js';
 export * from './read-model.types.js';
 export type { ReadModelLogger } from './read-model.logger.js';
 export { MAX_PAGE_SIZE } from './page-cursor.js';
+export type { ParticipantFilter } from './participant.queries.js';
 export { itemGrants, viewerGrants } from './visibility-grants.js';
 export * from './live/index.js';

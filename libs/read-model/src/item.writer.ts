@@ -3,6 +3,8 @@ import {
   type DomainEvent,
   evolveItem,
   isDiscussionEvent,
+  type ItemConcernedEvent,
+  isItemConcernedEvent,
   type ItemKind,
   type Subregion,
   subregionsOf,
@@ -16,9 +18,10 @@ import type { ProjectedEvent, ProjectionWriter } from './projection-writer.js';
 import { ProjectionFailed } from './read-model.errors.js';
 import { itemGrants } from './visibility-grants.js';
 
-type ItemEvent = Exclude<DomainEvent, DiscussionEvent>;
+type ItemEvent = Exclude<ItemConcernedEvent, DiscussionEvent>;
 
-const isItemEvent = (event: DomainEvent): event is ItemEvent => !isDiscussionEvent(event);
+const isItemEvent = (event: DomainEvent): event is ItemEvent =>
+  isItemConcernedEvent(event) && !isDiscussionEvent(event);
 
 interface ItemRow {
   seq: number;

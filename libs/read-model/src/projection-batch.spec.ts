@@ -35,6 +35,14 @@ describe('ProjectionBatch', () => {
     expect([...batch.items()]).toEqual([shared?.item]);
   });
 
+  it("places a participant's event in their own stream with no item", async () => {
+    const id = await harness.share(KZ, { title: 'Watched' });
+    await harness.watch(KZ, id, 'PRACTICE');
+    const batch = new ProjectionBatch(items);
+    const [, watched] = (await harness.newEvents()).map((event) => batch.place(event));
+    expect(watched).toMatchObject({ itemId: null, item: undefined, event: { type: 'ItemWatched' } });
+  });
+
   it('loads an item an earlier batch wrote from the table', async () => {
     const id = await harness.share(KZ, { title: 'Written before' });
     const first = new ProjectionBatch(items);
@@ -94,6 +102,24 @@ describe('ProjectionBatch', () => {
       'practice-p1',
       { type: 'CountryProfileUpdated', data: { country: 'KZ', changes: {}, by: author, occurredAt: at } },
       'p1',
+    ],
+    [
+      "a participant's event in another participant's stream",
+      'participant-someone-else',
+      { type: 'ItemWatched', data: { participantId: KZ.id, itemId: 'p1', itemKind: 'PRACTICE', occurredAt: at } },
+      null,
+    ],
+    [
+      "a participant's event in an item stream",
+      'practice-p1',
+      { type: 'ItemWatched', data: { participantId: KZ.id, itemId: 'p1', itemKind: 'PRACTICE', occurredAt: at } },
+      'p1',
+    ],
+    [
+      "an item's event in a participant's stream",
+      `participant-${KZ.id}`,
+      { type: 'PracticeAdopted', data: { practiceId: 'p1', country: 'UA', note: null, by: author, occurredAt: at } },
+      null,
     ],
   ] as const)('hands the writers no event for %s', async (_, streamId, event, itemId) => {
     await harness.appendRaw('practice-p1', [

@@ -3,6 +3,7 @@ import {
   isCountryProfileEvent,
   isDiscussionEvent,
   type ItemKind,
+  isParticipantEvent,
   itemOf,
   type ParsedStreamId,
   parseStreamId,
@@ -13,6 +14,7 @@ import {
 import type { RecordedEvent } from '@coop/event-store';
 import type { WrittenEntry } from './feed.writer.js';
 import type { ItemState } from './item-kinds.js';
+import type { WrittenNotification } from './notification.writer.js';
 import { occurredAtOf } from './read-model.views.js';
 
 /** An item as a batch holds it: folded in memory by the item writer, read by the writers after it. */
@@ -53,9 +55,10 @@ export interface PlacedEvent {
   readonly event: DomainEvent | null;
 }
 
-/** What the writers of one batch share: the items it touches and the feed entries it wrote. */
+/** What the writers of one batch share: the items it touches, the feed entries and notifications it wrote. */
 export class ProjectionBatch {
   readonly entries: WrittenEntry[] = [];
+  readonly notifications: WrittenNotification[] = [];
   private readonly touched = new Map<string, BatchItem>();
 
   constructor(private readonly source: ItemSource) {}
@@ -92,17 +95,22 @@ function itemIdOf(stream: ParsedStreamId): string | null {
     case 'discussion':
       return stream.itemId;
     case 'country':
+    case 'participant':
       return null;
   }
 }
 
 /**
  * An item's events belong in its stream and comment events in its discussion,
- * each naming that item; a profile's events in the stream of the country they name.
+ * each naming that item; a profile's events in the stream of the country they
+ * name; a participant's in their own stream.
  */
 function isOwnEvent(event: DomainEvent, stream: ParsedStreamId, item: BatchItem | undefined): boolean {
   if (isCountryProfileEvent(event)) return stream.category === 'country' && stream.country === event.data.country;
-  if (item === undefined || stream.category === 'country') return false;
+  if (isParticipantEvent(event)) {
+    return stream.category === 'participant' && stream.participantId === event.data.participantId;
+  }
+  if (item === undefined || stream.category === 'country' || stream.category === 'participant') return false;
   const ref = itemOf(event);
   return (
     ref.id === itemIdOf(stream) &&

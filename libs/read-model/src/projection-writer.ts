@@ -1,9 +1,12 @@
-import type { DomainEvent } from '@coop/domain';
+import type { DomainEvent, ItemConcernedEvent } from '@coop/domain';
 import type { BatchItem, PlacedEvent, ProjectionBatch } from './projection-batch.js';
+
+/** An item's events always come with their item; the others (a participant's own) come without. */
+type ItemFor<Event extends DomainEvent> = [Event] extends [ItemConcernedEvent] ? BatchItem : BatchItem | undefined;
 
 /** An event its stream holds by right, with the item it concerns as the writers before this one left it. */
 export interface ProjectedEvent<Event extends DomainEvent = DomainEvent> extends PlacedEvent {
-  readonly item: BatchItem;
+  readonly item: ItemFor<Event>;
   readonly event: Event;
 }
 

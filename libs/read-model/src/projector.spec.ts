@@ -13,7 +13,8 @@ import { PROJECTION_VERSION } from './read-model.schema.js';
 import { ProjectionFailed, ProjectionTimeout, ProjectorNotRunning } from './read-model.errors.js';
 import type { ReadModel } from './read-model.js';
 import type { FeedEntryView } from './read-model.types.js';
-import { participantOf, ReadModelHarness, SECRETARIAT } from './testing/read-model.fixtures.js';
+import type { Committed } from './projector.js';
+import { focalPointOf, participantOf, ReadModelHarness, SECRETARIAT } from './testing/read-model.fixtures.js';
 
 const KZ = participantOf('KZ');
 const UA = participantOf('UA');
@@ -62,7 +63,7 @@ describe('Projector', () => {
     await shareMany(harness, 250);
     const { projector, readModel } = harness.open({ maxBatchSize: 100 });
     const batches: number[] = [];
-    projector.onCommitted((entries) => batches.push(entries.length));
+    projector.onCommitted(({ entries }) => batches.push(entries.length));
     projector.start();
     await harness.caughtUp(projector);
     expect(batches).toEqual([100, 100, 50]);
@@ -77,7 +78,7 @@ describe('Projector', () => {
   it('hands each commit its feed entries, with the item as the batch left it', async () => {
     const { projector } = harness.open();
     const committed: FeedEntryView[] = [];
-    projector.onCommitted((entries) => committed.push(...entries));
+    projector.onCommitted(({ entries }) => committed.push(...entries));
     projector.start();
     const id = await harness.share(KZ, {
       title: 'Shared while listening',
@@ -94,6 +95,24 @@ describe('Projector', () => {
         item: expect.objectContaining({ id, version: 1, visibility: expect.objectContaining({ country: 'KZ' }) }),
       }),
     ]);
+  });
+
+  it('hands each commit its notifications, unread, each with the view of its entry', async () => {
+    const { projector } = harness.open();
+    const committed: Committed[] = [];
+    projector.onCommitted((batch) => committed.push(batch));
+    projector.start();
+    const proposal = await harness.propose(focalPointOf('KZ'), { title: 'Invitation', partnerCountries: ['UA', 'TJ'] });
+    await harness.caughtUp(projector);
+    const [{ entries, notifications } = { entries: [], notifications: [] }] = committed;
+    expect(
+      notifications.map((notification) => [notification.addressee, notification.reason, notification.read]),
+    ).toEqual([
+      ['F:UA', 'PARTNER_INVITATION', false],
+      ['F:TJ', 'PARTNER_INVITATION', false],
+    ]);
+    expect(notifications.every((notification) => notification.entry === entries[0])).toBe(true);
+    expect(entries[0]?.itemId).toBe(proposal);
   });
 
   it('resolves waitFor on commit and times out with ProjectionTimeout', async () => {

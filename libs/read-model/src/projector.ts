@@ -1,11 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type EventStore, type Position, type RecordedEvent, StoreUnavailable } from '@coop/event-store';
-import { toFeedEntryView } from './feed.writer.js';
+import { toFeedEntryView, type WrittenEntry } from './feed.writer.js';
 import { Projection } from './projection.js';
 import type { Checkpoint, ReadModelDatabase } from './read-model.database.js';
 import { ProjectionFailed, ProjectionTimeout, ProjectorNotRunning } from './read-model.errors.js';
 import { type ReadModelLogger, silentLogger } from './read-model.logger.js';
-import type { FeedEntryView } from './read-model.types.js';
+import type { FeedEntryView, NotificationView } from './read-model.types.js';
+import { notificationView } from './read-model.views.js';
 
 export interface ProjectorOptions {
   readonly logger?: ReadModelLogger;
@@ -45,7 +46,14 @@ export interface CatchUpProgress {
   readonly eventsPerSecond: number;
 }
 
-export type CommittedListener = (entries: readonly FeedEntryView[]) => void;
+/** What a committed batch wrote that live subscribers may be waiting for. */
+export interface Committed {
+  readonly entries: readonly FeedEntryView[];
+  /** Each with the view of its entry from `entries`; unread, being new. */
+  readonly notifications: readonly NotificationView[];
+}
+
+export type CommittedListener = (committed: Committed) => void;
 
 interface Waiter {
   readonly position: Position;
@@ -204,7 +212,7 @@ export class Projector {
     });
   }
 
-  /** Calls `listener` after each commit with the feed entries the batch wrote; returns the unsubscribe. */
+  /** Calls `listener` after each commit that wrote feed entries, with them and their notifications; returns the unsubscribe. */
   onCommitted(listener: CommittedListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -376,11 +384,22 @@ export class Projector {
       );
     }
     this.resolveWaiters();
+    // A notification always comes with its entry: a batch without entries has neither.
     if (this.listeners.size === 0 || applied.entries.length === 0) return;
-    const entries = applied.entries.map(toFeedEntryView);
+    const views = new Map<WrittenEntry, FeedEntryView>();
+    const entries = applied.entries.map((written) => {
+      const view = toFeedEntryView(written);
+      views.set(written, view);
+      return view;
+    });
+    const notifications = applied.notifications.flatMap((written) => {
+      const entry = views.get(written.entry);
+      return entry === undefined ? [] : [notificationView(written, entry, null)];
+    });
+    const committed: Committed = { entries, notifications };
     for (const listener of this.listeners) {
       try {
-        listener(entries);
+        listener(committed);
       } catch (error) {
         this.logger.error({ err: error, position: applied.position }, 'projector: a commit listener failed');
       }

@@ -2,7 +2,7 @@
  * Bump on any change to the schema or to what the projection writes: a read
  * model built by another version is dropped and rebuilt from the start of `$all`.
  */
-export const PROJECTION_VERSION = 6;
+export const PROJECTION_VERSION = 7;
 
 /*
  * Every list is read newest or oldest first by keyset on the global position
@@ -176,4 +176,50 @@ export const READ_MODEL_SCHEMA = `
     PRIMARY KEY (item_id, milestone)
   ) STRICT, WITHOUT ROWID;
   CREATE INDEX project_milestones_by_time ON project_milestones (milestone, at);
+
+  -- The participant directory: each participant as their token last said. search_name is the name
+  -- folded (lower case, no diacritics) for matching; the list is read in its order.
+  CREATE TABLE participants (
+    id          TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    search_name TEXT NOT NULL,
+    country     TEXT,
+    roles       TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX participants_by_name ON participants (search_name, id);
+  CREATE INDEX participants_by_country ON participants (country, search_name, id);
+
+  -- Who watches an item: its watchers for the projection, one pair for the item's watching field.
+  CREATE TABLE watches (
+    item_id        TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    PRIMARY KEY (item_id, participant_id)
+  ) STRICT, WITHOUT ROWID;
+
+  -- A participant's notifications up to this position are read.
+  CREATE TABLE read_marks (
+    participant_id TEXT PRIMARY KEY,
+    position       TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+
+  -- One row per addressee of an event: 'P:<participant id>', 'F:<country>' (its focal points) or
+  -- 'C:<country>' (its participants). Groups are resolved against the viewer's token when read, so
+  -- they reach people who had never used the service; their rows keep the actor, whom a viewer
+  -- reading them as a member of the group must not see notified of their own act. A viewer reads
+  -- one key range per addressee they answer to, newest first.
+  CREATE TABLE notifications (
+    addressee TEXT NOT NULL,
+    position  TEXT NOT NULL,
+    reason    TEXT NOT NULL,
+    item_id   TEXT NOT NULL,
+    event_id  TEXT NOT NULL,
+    actor_id  TEXT,
+    PRIMARY KEY (addressee, position)
+  ) STRICT, WITHOUT ROWID;
+
+  -- The events that notified anyone, by id: a read mark names the newest notification read by its event.
+  CREATE TABLE notifying_events (
+    event_id TEXT PRIMARY KEY,
+    position TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
 `;

@@ -4,6 +4,7 @@ import {
   countryStreamId,
   foldItem,
   itemStreamId,
+  type Participant,
   subregionsOf,
   type Viewer,
   visibilityOf,
@@ -16,6 +17,8 @@ import { CountryProfileQueries } from './country-profile.queries.js';
 import { FeedQueries } from './feed.queries.js';
 import { ItemQueries } from './item.queries.js';
 import { SearchQueries } from './search.queries.js';
+import { NotificationQueries } from './notification.queries.js';
+import { type ParticipantFilter, ParticipantQueries } from './participant.queries.js';
 import type { ReadModelDatabase } from './read-model.database.js';
 import type {
   AuditEventView,
@@ -27,6 +30,8 @@ import type {
   FeedEntryView,
   FeedFilter,
   ItemView,
+  NotificationFilter,
+  NotificationView,
   Page,
   PageArgs,
   SearchFilter,
@@ -47,6 +52,8 @@ export class ReadModel {
   private readonly searches: SearchQueries;
   private readonly profiles: CountryProfileQueries;
   private readonly reports: CooperationReportQueries;
+  private readonly notices: NotificationQueries;
+  private readonly directory: ParticipantQueries;
 
   constructor(
     database: ReadModelDatabase,
@@ -59,6 +66,8 @@ export class ReadModel {
     this.searches = new SearchQueries(database.db);
     this.profiles = new CountryProfileQueries(database.db);
     this.reports = new CooperationReportQueries(database.db);
+    this.notices = new NotificationQueries(database.db, this.feeds);
+    this.directory = new ParticipantQueries(database.db);
   }
 
   /** Null when the item does not exist or the viewer may not see it. */
@@ -167,5 +176,39 @@ export class ReadModel {
       endorsedProjects: this.reports.endorsedProjects(interval),
       completedProjects: this.reports.completedProjects(interval),
     };
+  }
+
+  /** The viewer's notifications, newest first (default 20), only about items they may still see. */
+  notifications(viewer: Viewer, filter?: NotificationFilter & PageArgs): Page<NotificationView> {
+    return this.notices.notifications(viewer, filter);
+  }
+
+  /** Oldest first, strictly after `since` (a notification cursor): a subscription's backlog. */
+  notificationsAfter(viewer: Viewer, since: string | null, limit: number): NotificationView[] {
+    return this.notices.notificationsAfter(viewer, since, limit);
+  }
+
+  unreadNotificationCount(viewer: Viewer): number {
+    return this.notices.unreadCount(viewer);
+  }
+
+  /** The id of the event behind the notification a cursor names; InvalidCursor for anything else. */
+  notifyingEventOf(cursor: string, field: string): string {
+    return this.notices.notifyingEventOf(cursor, field);
+  }
+
+  /** The directory, by name (default 20). */
+  participants(filter?: ParticipantFilter): Participant[] {
+    return this.directory.participants(filter);
+  }
+
+  /** The directory's entries of these ids; ids it does not hold are absent. */
+  participantsById(ids: readonly string[]): Map<string, Participant> {
+    return this.directory.participantsById(ids);
+  }
+
+  /** Whether the participant watches the item. */
+  watching(participantId: string, itemId: string): boolean {
+    return this.directory.watching(participantId, itemId);
   }
 }

@@ -5,6 +5,7 @@ import type {
   ItemKind,
   ItemState,
   ItemStates,
+  NotificationReason,
   Participant,
   Subregion,
   Topic,
@@ -208,4 +209,26 @@ export interface CooperationReportView {
   readonly endorsedProjects: readonly ItemView[];
   /** Earliest completion first. */
   readonly completedProjects: readonly ItemView[];
+}
+
+export interface NotificationView {
+  /** Stable across rebuilds: the event and whom it addressed (a group's members share one notification). */
+  readonly id: string;
+  /** Opaque, in log order; `after`, `since` and `markNotificationsRead(upTo)` take it. */
+  readonly cursor: string;
+  readonly position: Position;
+  /** The event that caused it. */
+  readonly eventId: string;
+  /** `addresseeKey` of whom it is for: the viewer, or a group of theirs. */
+  readonly addressee: string;
+  readonly reason: NotificationReason;
+  readonly createdAt: string;
+  readonly read: boolean;
+  /** The activity that caused it. */
+  readonly entry: FeedEntryView;
+}
+
+export interface NotificationFilter {
+  /** Only notifications newer than the viewer's read mark. */
+  readonly unreadOnly?: boolean | null;
 }

@@ -2,6 +2,7 @@ import {
   type Comment,
   isCountryCode,
   isRole,
+  type NotificationReason,
   type Participant,
   type Subregion,
   type VisibilityItem,
@@ -9,12 +10,44 @@ import {
 import type { JsonObject, JsonValue, Position } from '@coop/event-store';
 import type { ItemState } from './item-kinds.js';
 import { decodeCursor, encodeCursor } from './page-cursor.js';
-import type { CommentView, ItemView } from './read-model.types.js';
+import type { CommentView, FeedEntryView, ItemView, NotificationView } from './read-model.types.js';
 
 /** Feed cursors are positions, so that one cursor serves the newest-first pages and `since` replays alike. */
 export const feedCursor = (position: Position): string => encodeCursor('feed', [position]);
 export const feedCursorPosition = (cursor: string, field = 'after'): Position =>
   decodeCursor('feed', cursor, ['string'], field)[0];
+
+/** Notification cursors carry the event's id besides its position: a read mark names the notification by it. */
+export const notificationCursor = (position: Position, eventId: string): string =>
+  encodeCursor('notification', [position, eventId]);
+export function notificationCursorKey(cursor: string, field: string): { position: Position; eventId: string } {
+  const [position, eventId] = decodeCursor('notification', cursor, ['string', 'string'], field);
+  return { position, eventId };
+}
+
+/** What a notification is, wherever it is read from: the notifications table or a batch just written. */
+export interface NotificationRecord {
+  readonly position: Position;
+  readonly eventId: string;
+  readonly addressee: string;
+  readonly reason: NotificationReason;
+}
+
+export const notificationView = (
+  record: NotificationRecord,
+  entry: FeedEntryView,
+  readMark: Position | null,
+): NotificationView => ({
+  id: Buffer.from(JSON.stringify([record.eventId, record.addressee]), 'utf8').toString('base64url'),
+  cursor: notificationCursor(record.position, record.eventId),
+  position: record.position,
+  eventId: record.eventId,
+  addressee: record.addressee,
+  reason: record.reason,
+  createdAt: entry.occurredAt,
+  read: readMark !== null && record.position <= readMark,
+  entry,
+});
 
 export function itemView(
   version: number,

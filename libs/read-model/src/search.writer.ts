@@ -1,4 +1,10 @@
-import { type DiscussionEvent, type DomainEvent, isDiscussionEvent, type ItemState } from '@coop/domain';
+import {
+  type DiscussionEvent,
+  isDiscussionEvent,
+  type ItemConcernedEvent,
+  isItemConcernedEvent,
+  type ItemState,
+} from '@coop/domain';
 import type Database from 'better-sqlite3';
 import { isSearchable, type SearchDocument, searchDocumentsOf } from './item-kinds.js';
 import type { ProjectedEvent, ProjectionWriter } from './projection-writer.js';
@@ -17,8 +23,6 @@ const commentKey = (commentId: string): string => `${COMMENT_KEY}${commentId}`;
 const sameText = (stored: StoredDocument, document: SearchDocument): boolean =>
   stored.title === document.title && stored.summary === document.summary && stored.body === document.body;
 
-const everyItemEvent = (_event: DomainEvent): _event is DomainEvent => true;
-
 /**
  * Writes `search_documents` and `search_text`: each item's searchable texts
  * as its events leave them (its own text, answers, responses, comments). A
@@ -26,8 +30,8 @@ const everyItemEvent = (_event: DomainEvent): _event is DomainEvent => true;
  * rebuild numbers them alike; a changed text keeps its document, a removed
  * one (a retracted comment, a withdrawn practice) leaves the index.
  */
-export class SearchWriter implements ProjectionWriter {
-  readonly handles = everyItemEvent;
+export class SearchWriter implements ProjectionWriter<ItemConcernedEvent> {
+  readonly handles = isItemConcernedEvent;
   private readonly statements;
 
   constructor(db: Database.Database) {
@@ -49,7 +53,7 @@ export class SearchWriter implements ProjectionWriter {
     };
   }
 
-  apply({ event, item }: ProjectedEvent): void {
+  apply({ event, item }: ProjectedEvent<ItemConcernedEvent>): void {
     const { state } = item;
     if (state === null) return;
     if (isDiscussionEvent(event)) this.applyComment(event, state);

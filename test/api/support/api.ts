@@ -7,11 +7,14 @@ import {
   FEED,
   ITEM_OF_TYPE,
   ITEM_TYPE,
+  MARK_NOTIFICATIONS_READ,
+  NOTIFICATIONS,
   POST_COMMENT,
   PROPOSE_JOINT_PROJECT,
   REQUEST_CONSULTATION,
   RESPOND_TO_INVITATION,
   SHARE_PRACTICE,
+  WATCH_ITEM,
 } from './documents.js';
 import type {
   AnswerFields,
@@ -21,6 +24,7 @@ import type {
   Connection,
   ConsultationFields,
   FeedNode,
+  NotificationConnection,
   PracticeFields,
   ProposalFields,
   QuestionFields,
@@ -238,4 +242,44 @@ export async function auditEventsOfItem(
     first: 100,
   });
   return dataOf(response).auditTrail.edges.map((edge) => edge.node);
+}
+
+// ---------------------------------------------------------------- notifications
+
+export async function notificationsOf(
+  app: GraphqlClient,
+  who: Participant,
+  args: { unreadOnly?: boolean; first?: number; after?: string } = {},
+): Promise<NotificationConnection> {
+  const response = await app.gql<{ notifications: NotificationConnection }>(who, NOTIFICATIONS, {
+    first: 100,
+    ...args,
+  });
+  return dataOf(response).notifications;
+}
+
+export async function watchItem(app: GraphqlClient, who: Participant, id: string, watching = true): Promise<boolean> {
+  const response = await app.gql<{ watchItem: { watching: boolean } }>(who, WATCH_ITEM, { id, watching });
+  return dataOf(response).watchItem.watching;
+}
+
+export async function markNotificationsRead(
+  app: GraphqlClient,
+  who: Participant,
+  upTo: string | null,
+): Promise<number> {
+  const response = await app.gql<{ markNotificationsRead: number }>(who, MARK_NOTIFICATIONS_READ, { upTo });
+  return dataOf(response).markNotificationsRead;
+}
+
+/** Resolves once the read model holds every event of the log (after a start that rebuilds it); fails after a bound. */
+export async function untilCaughtUp(graphqlUrl: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const response = await fetch(graphqlUrl.replace('/graphql', '/health/ready'));
+    const body = (await response.json()) as { projector?: { caughtUp?: boolean } };
+    if (body.projector?.caughtUp === true) return;
+    if (Date.now() > deadline) throw new Error(`the read model did not catch up: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -710,3 +710,58 @@ export const COOPERATION_REPORT = /* GraphQL */ `
     }
   }
 `;
+
+// ---------------------------------------------------------------- notifications and the directory
+
+/** Lean enough that a page of 100 stays within the cost limit. */
+export const NOTIFICATIONS = /* GraphQL */ `
+  query Notifications($unreadOnly: Boolean, $first: Int, $after: String) {
+    notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          reason
+          read
+          createdAt
+          cursor
+          entry {
+            activity
+            actor {
+              id
+            }
+            item {
+              id
+              title
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      unreadCount
+    }
+  }
+`;
+
+export const MARK_NOTIFICATIONS_READ = 'mutation MarkRead($upTo: String) { markNotificationsRead(upTo: $upTo) }';
+
+export const WATCH_ITEM =
+  'mutation Watch($id: ID!, $watching: Boolean!) { watchItem(id: $id, watching: $watching) { id watching } }';
+
+export const ITEM_WATCHING = 'query Watching($id: ID!) { item(id: $id) { id watching } }';
+
+export const PARTICIPANTS = /* GraphQL */ `
+  query Participants($country: ID, $text: String, $first: Int) {
+    participants(country: $country, text: $text, first: $first) {
+      id
+      name
+      country {
+        code
+      }
+      roles
+    }
+  }
+`;

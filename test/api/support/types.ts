@@ -198,3 +198,23 @@ export interface CountryActivity {
   total: number;
   counts: { activity: string; count: number }[];
 }
+
+export interface NotificationNode {
+  id: string;
+  reason: string;
+  read: boolean;
+  createdAt: string;
+  cursor: string;
+  entry: { activity: string; actor: { id: string }; item: { id: string; title: string } };
+}
+
+export interface NotificationConnection extends Connection<NotificationNode> {
+  unreadCount: number;
+}
+
+export interface ParticipantFields {
+  id: string;
+  name: string;
+  country: CountryRef | null;
+  roles: string[];
+}

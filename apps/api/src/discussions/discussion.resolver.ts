@@ -8,6 +8,7 @@ import { mapPage } from '../graphql/page.mapper.js';
 import { CooperationItem } from '../items/cooperation-item.types.js';
 import { ItemCommandsService } from '../items/item-commands.service.js';
 import { commentModel } from './comment.mapper.js';
+import { mentionedParticipants } from './mentions.js';
 import { Comment, CommentConnection } from './comment.types.js';
 import { PostCommentInput } from './post-comment.input.js';
 
@@ -50,6 +51,7 @@ export class DiscussionResolver {
       commentId,
       body: input.body,
       replyTo: input.replyTo ?? null,
+      mentions: mentionedParticipants(this.readModel, item, input.mentions ?? []),
     } as const;
     return this.discuss(context, commentId, command, input.idempotencyKey);
   }

@@ -15,6 +15,9 @@ export class PostCommentInput {
   @Field(() => ID, { nullable: true })
   replyTo?: string | null;
 
+  @Field(() => [ID], { nullable: true, description: 'Participant ids (see `participants`) to notify.' })
+  mentions?: string[] | null;
+
   @Field(() => String, { nullable: true })
   @OptionalText(IDEMPOTENCY_KEY_LIMITS)
   idempotencyKey?: string | null;

@@ -14,6 +14,7 @@ import { createErrorFormatter } from './error-formatting.js';
 import { createInputValidationPipe } from './input-validation.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
 import { RequestAdmission } from './request-admission.js';
+import { ViewerDirectory } from '../auth/viewer-directory.js';
 import { MAX_VALIDATION_ERRORS, PARSE_OPTIONS, queryLimitRules } from './query-limits.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -35,7 +36,11 @@ const subscriptionsOverSocketOnly: ApolloServerPlugin<GraphqlContext> = {
   },
 };
 
-function httpContext(admission: RequestAdmission, request: FastifyRequest): GraphqlContext {
+async function httpContext(
+  admission: RequestAdmission,
+  directory: ViewerDirectory,
+  request: FastifyRequest,
+): Promise<GraphqlContext> {
   const authentication = admission.authenticationOf(request);
   if ('refused' in authentication) {
     noteRequestError(request, 'UNAUTHENTICATED');
@@ -43,11 +48,10 @@ function httpContext(admission: RequestAdmission, request: FastifyRequest): Grap
       extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
     });
   }
-  return {
-    viewer: authentication.viewer,
-    clientAddress: request.ip,
-    correlationId: correlationIdOfRequest(request),
-  };
+  const { viewer } = authentication;
+  const context = { viewer, clientAddress: request.ip, correlationId: correlationIdOfRequest(request) };
+  if (viewer !== null) await directory.seen({ ...context, viewer });
+  return context;
 }
 
 @Module({})
@@ -66,8 +70,13 @@ export class GraphqlApiModule {
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [APP_CONFIG, ROOT_LOGGER, RequestAdmission],
-          useFactory: (config: AppConfig, logger: Logger, admission: RequestAdmission): ApolloDriverConfig => ({
+          inject: [APP_CONFIG, ROOT_LOGGER, RequestAdmission, ViewerDirectory],
+          useFactory: (
+            config: AppConfig,
+            logger: Logger,
+            admission: RequestAdmission,
+            directory: ViewerDirectory,
+          ): ApolloDriverConfig => ({
             path: GRAPHQL_PATH,
             autoSchemaFile: true,
             sortSchema: true,
@@ -80,7 +89,7 @@ export class GraphqlApiModule {
             validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
             formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
             plugins: [subscriptionsOverSocketOnly, requestLogPlugin()],
-            context: (request: FastifyRequest) => httpContext(admission, request),
+            context: (request: FastifyRequest) => httpContext(admission, directory, request),
             // Apollo's stop closes the HTTP server and waits for every connection, live sockets
             // included: it must come after the live feeds' drain (beforeApplicationShutdown), not
             // before it in onModuleDestroy, or it waits for sockets that only the drain closes.

@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { FeedBus, type LiveFeed } from '@coop/read-model';
+import { FeedBus, type FeedEntryView, type LiveFeed } from '@coop/read-model';
 import { participantOf, ReadModelHarness, SECRETARIAT } from '@coop/read-model/testing/read-model.fixtures.js';
 import { buildSchema, type ExecutionArgs, type ExecutionResult, parse } from 'graphql';
 import { WebSocket, WebSocketServer } from 'ws';
-import { LiveExecution } from './live-execution.js';
+import { groupKeyOf, LiveExecution } from './live-execution.js';
 
 /** Just enough of a schema to execute a selection of a feed entry (the entry is the root value). */
 const schema = buildSchema('type Query { cursor: String! itemId: ID! }');
@@ -70,7 +70,7 @@ it('ends a subscription whose feed fails with an error result, without throwing 
   const { readModel, database } = await harness.openCaughtUp();
   const [since] = readModel.feedAfter(SECRETARIAT, {}, null, 1);
   const bus = new FeedBus(readModel, { queueLimit: 16 });
-  const feed: LiveFeed = bus.subscribe(SECRETARIAT, {}, since?.cursor ?? null);
+  const feed: LiveFeed<FeedEntryView> = bus.subscribe(SECRETARIAT, {}, since?.cursor ?? null);
   // The replay reads a closed read model: the kind of failure a disk error would cause.
   database.close();
   const execution = new LiveExecution((errors) => errors.map((error) => error.toJSON()));
@@ -83,4 +83,18 @@ it('ends a subscription whose feed fails with an error result, without throwing 
   expect(await delivery.next()).toEqual({ value: undefined, done: true });
   expect(bus.subscriberCount).toBe(0);
   expect(received).toEqual([]);
+});
+
+describe('groupKeyOf', () => {
+  const context = (viewer: ReturnType<typeof participantOf>) => ({ viewer, clientAddress: '::1', correlationId: 'c' });
+  const query = '{ cursor itemId }';
+
+  it('groups viewers who may see the same by document and variables, unless the selection is personal', () => {
+    const one = participantOf('KZ', 'kz-one');
+    const other = participantOf('KZ', 'kz-other');
+    const elsewhere = participantOf('UA', 'ua-one');
+    expect(groupKeyOf(args, query, context(one), false)).toBe(groupKeyOf(args, query, context(other), false));
+    expect(groupKeyOf(args, query, context(one), false)).not.toBe(groupKeyOf(args, query, context(elsewhere), false));
+    expect(groupKeyOf(args, query, context(one), true)).not.toBe(groupKeyOf(args, query, context(other), true));
+  });
 });

@@ -1,4 +1,4 @@
-import { type FeedEntryView, type LiveFeed, type ResumeRequired, viewerGrants } from '@coop/read-model';
+import { type LiveEntry, type LiveStream, type ResumeRequired, viewerGrants } from '@coop/read-model';
 import {
   type ExecutionArgs,
   type ExecutionResult,
@@ -14,10 +14,11 @@ import type { GraphqlContext } from '../auth/graphql-context.js';
 
 /** A subscription accepted by the guard: its source stream and the group it is executed with. */
 export interface LiveOperation {
-  readonly feed: LiveFeed;
+  readonly feed: LiveStream<LiveEntry>;
   /**
-   * Document, operation, variables and the viewer's visibility grants: what a
-   * `FeedEntry` selection's result depends on, so members of a group can share it.
+   * Document, operation, variables and the viewer's visibility grants (or the
+   * viewer, for a selection of a field that depends on who asks): what a
+   * selection's result depends on, so members of a group can share it.
    */
   readonly groupKey: string;
 }
@@ -30,9 +31,14 @@ export interface LiveTarget {
 
 export type FormatErrors = (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
 
-export function groupKeyOf(args: ExecutionArgs, query: string, context: GraphqlContext): string {
-  const grants = context.viewer === null ? [] : viewerGrants(context.viewer);
-  return JSON.stringify([query, args.operationName ?? null, args.variableValues ?? null, grants]);
+/**
+ * `personal`: the selection has a field whose value depends on who asks (an
+ * item's `watching`, a notification subscription's), not only on what they may see.
+ */
+export function groupKeyOf(args: ExecutionArgs, query: string, context: GraphqlContext, personal: boolean): string {
+  const viewer = context.viewer;
+  const sharedBy = viewer === null ? [] : personal ? { viewer: viewer.id } : viewerGrants(viewer);
+  return JSON.stringify([query, args.operationName ?? null, args.variableValues ?? null, sharedBy]);
 }
 
 function resumeRequired(error: ResumeRequired): GraphQLError {
@@ -97,11 +103,11 @@ function asError(error: unknown): Error {
  * subscriber of a batch shares, and goes when the entry is collected.
  */
 export class LiveExecution {
-  private readonly results = new WeakMap<FeedEntryView, Map<string, SharedResult>>();
+  private readonly results = new WeakMap<LiveEntry, Map<string, SharedResult>>();
 
   constructor(readonly formatErrors: FormatErrors) {}
 
-  resultFor(entry: FeedEntryView, args: ExecutionArgs, groupKey: string): SharedResult {
+  resultFor(entry: LiveEntry, args: ExecutionArgs, groupKey: string): SharedResult {
     let ofEntry = this.results.get(entry);
     if (ofEntry === undefined) this.results.set(entry, (ofEntry = new Map()));
     let result = ofEntry.get(groupKey);

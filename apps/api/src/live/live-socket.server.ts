@@ -15,6 +15,7 @@ import {
 import type { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Session, TokenVerifier } from '../auth/token-verifier.js';
+import type { ViewerDirectory } from '../auth/viewer-directory.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
 import { errorBody } from '../graphql/api-errors.js';
 import { rateLimitKey, type RateLimiter } from '../graphql/rate-limiter.js';
@@ -81,6 +82,7 @@ export class LiveSocketServer {
   constructor(
     private readonly options: LiveSocketOptions,
     private readonly verifier: TokenVerifier,
+    private readonly directory: ViewerDirectory,
     private readonly guard: SubscriptionGuard,
     private readonly execution: LiveExecution,
     private readonly limiter: RateLimiter,
@@ -242,12 +244,14 @@ export class LiveSocketServer {
       return false;
     }
     this.connectionsPerViewer.set(viewer.id, open + 1);
-    this.viewers.set(ctx, {
+    const context = {
       viewer,
       clientAddress: addressOf(ctx.extra.request),
       correlationId: randomUUID(),
       expiry: closeAt(session.expiresAt, () => socket.close(CloseCode.Forbidden, 'Token expired')),
-    });
+    };
+    this.viewers.set(ctx, context);
+    await this.directory.seen(context);
     return true;
   }
 

@@ -1,10 +1,11 @@
-import { FeedBus, Projector, ReadModel } from '@coop/read-model';
+import { FeedBus, NotificationBus, Projector, ReadModel } from '@coop/read-model';
 import { type BeforeApplicationShutdown, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { TokenVerifier } from '../auth/token-verifier.js';
+import { ViewerDirectory } from '../auth/viewer-directory.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
 import { createErrorFormatter } from '../graphql/error-formatting.js';
@@ -32,6 +33,12 @@ const DRAIN_WAIT_MS = 2_000;
         new FeedBus(readModel, { queueLimit: config.liveQueueLimit }),
     },
     {
+      provide: NotificationBus,
+      inject: [ReadModel, APP_CONFIG],
+      useFactory: (readModel: ReadModel, config: AppConfig) =>
+        new NotificationBus(readModel, { queueLimit: config.liveQueueLimit }),
+    },
+    {
       provide: LiveExecution,
       inject: [APP_CONFIG, ROOT_LOGGER],
       useFactory: (config: AppConfig, logger: Logger) => {
@@ -44,13 +51,15 @@ const DRAIN_WAIT_MS = 2_000;
 })
 export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private server: LiveSocketServer | null = null;
-  private detach: () => void = () => {};
+  private detach: (() => void)[] = [];
 
   constructor(
     private readonly bus: FeedBus,
+    private readonly notifications: NotificationBus,
     private readonly execution: LiveExecution,
     private readonly projector: Projector,
     private readonly verifier: TokenVerifier,
+    private readonly directory: ViewerDirectory,
     private readonly moduleRef: ModuleRef,
     private readonly httpAdapterHost: HttpAdapterHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,7 +68,7 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    this.detach = this.bus.attach(this.projector);
+    this.detach = [this.bus.attach(this.projector), this.notifications.attach(this.projector)];
     const { production } = this.config;
     // The GraphQL module does not export its schema host; it is looked up across modules.
     const schemaHost = this.moduleRef.get(GraphQLSchemaHost, { strict: false });
@@ -75,6 +84,7 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
         maxConnectionsPerViewer: MAX_CONNECTIONS_PER_VIEWER,
       },
       this.verifier,
+      this.directory,
       guard,
       this.execution,
       this.limiter,
@@ -85,8 +95,10 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Drain: every subscription ends with RESUME_REQUIRED and its cursor, then the sockets close. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.detach();
-    this.bus.drain('The service is shutting down: resubscribe with since = cursor');
+    for (const detach of this.detach) detach();
+    const reason = 'The service is shutting down: resubscribe with since = cursor';
+    this.bus.drain(reason);
+    this.notifications.drain(reason);
     await this.server?.close(this.httpServer(), DRAIN_WAIT_MS);
   }
 

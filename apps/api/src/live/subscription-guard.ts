@@ -11,8 +11,10 @@ import {
   parse,
   specifiedRules,
   validate,
+  visit,
+  BREAK,
 } from 'graphql';
-import type { LiveFeed } from '@coop/read-model';
+import type { LiveEntry, LiveStream } from '@coop/read-model';
 import type { SubscribePayload } from 'graphql-ws';
 import { apiError } from '../graphql/api-errors.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
@@ -23,9 +25,29 @@ import { groupKeyOf, type LiveOperation } from './live-execution.js';
 /** Documents kept parsed and validated; clients send a handful, an attacker only evicts the oldest. */
 const MAX_KNOWN_DOCUMENTS = 1_000;
 
+/**
+ * Fields whose value depends on who asks, not only on what they may see: a
+ * subscription selecting one is executed for its own viewer. A new field of
+ * that sort belongs here.
+ */
+const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['watching']);
+
+function selectsPersonalField(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (!PERSONAL_FIELDS.has(node.name.value)) return undefined;
+      found = true;
+      return BREAK;
+    },
+  });
+  return found;
+}
+
 /** A query text that parsed; whether it passes the validation rules is found out once, when first needed. */
 interface KnownDocument {
   readonly document: DocumentNode;
+  readonly personal: boolean;
   validationErrors?: readonly GraphQLError[];
 }
 
@@ -131,14 +153,16 @@ export class SubscriptionGuard {
     };
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return asClientErrors(stream.errors ?? [], 'BAD_USER_INPUT');
-    return { args, operation: { feed: stream as LiveFeed, groupKey: groupKeyOf(args, payload.query, context) } };
+    const feed = stream as LiveStream<LiveEntry>;
+    return { args, operation: { feed, groupKey: groupKeyOf(args, payload.query, context, known.personal) } };
   }
 
   /** The parsed document of `query`; throws the parse error of a query that does not parse. */
   private knownDocument(query: string): KnownDocument {
     let known = this.known.get(query);
     if (known === undefined) {
-      known = { document: parse(query, PARSE_OPTIONS) };
+      const document = parse(query, PARSE_OPTIONS);
+      known = { document, personal: selectsPersonalField(document) };
       if (this.known.size >= MAX_KNOWN_DOCUMENTS) this.known.delete(this.known.keys().next().value as string);
       this.known.set(query, known);
     }

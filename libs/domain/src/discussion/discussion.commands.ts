@@ -1,4 +1,5 @@
 import type { ItemKind } from '../shared/item.types.js';
+import type { Participant } from '../shared/participant.types.js';
 
 export interface PostComment {
   readonly type: 'PostComment';
@@ -8,6 +9,11 @@ export interface PostComment {
   readonly commentId: string;
   readonly body: string;
   readonly replyTo?: string | null;
+  /**
+   * Participants to notify, as the directory knows them: the caller has
+   * resolved each id and checked that each may see the item.
+   */
+  readonly mentions?: readonly Participant[] | null;
 }
 
 export interface EditComment {

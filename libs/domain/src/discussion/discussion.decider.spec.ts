@@ -41,6 +41,7 @@ const posted = (overrides: Partial<CommentPosted['data']> = {}): CommentPosted =
     body: 'We did the same in Tbilisi.',
     replyTo: null,
     author: commenter,
+    mentions: [],
     occurredAt: NOW.toISOString(),
     ...overrides,
   },
@@ -117,6 +118,40 @@ describe('discussion decider', () => {
         .when(post({ commentId: 'c-2', replyTo: 'c-9' }))
         .thenThrows(ValidationFailed, (error) =>
           expect(error.fields).toEqual({ replyTo: ['must be a comment on the same item'] }),
+        );
+    });
+
+    it('records the participants it mentions, as the caller resolved them', () => {
+      const mentioned = [focalPointOf('KG'), SECRETARIAT];
+      spec
+        .given([])
+        .when(post({ mentions: mentioned }))
+        .then([posted({ mentions: mentioned })]);
+    });
+
+    it('keeps of each mentioned participant only what an event records of a participant', () => {
+      const withClaims = { ...focalPointOf('KG'), email: 'fp@example.kg' } as Participant;
+      spec
+        .given([])
+        .when(post({ mentions: [withClaims] }))
+        .then([posted({ mentions: [focalPointOf('KG')] })]);
+    });
+
+    it('mentions at most 20 participants, each once', () => {
+      const many = Array.from({ length: 21 }, (_, index) => participantOfCountry('KG', `kg-${index}`));
+      spec
+        .given([])
+        .when(post({ mentions: many.slice(0, 20) }))
+        .then([posted({ mentions: many.slice(0, 20) })]);
+      spec
+        .given([])
+        .when(post({ mentions: many }))
+        .thenThrows(ValidationFailed, (error) => expect(error.fields).toEqual({ mentions: ['must list at most 20'] }));
+      spec
+        .given([])
+        .when(post({ mentions: [replier, focalPointOf('KG'), replier] }))
+        .thenThrows(ValidationFailed, (error) =>
+          expect(error.fields).toEqual({ mentions: ['lists replier more than once'] }),
         );
     });
 

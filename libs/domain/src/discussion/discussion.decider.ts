@@ -60,6 +60,7 @@ function post(command: Issued<PostComment>, state: DiscussionState): DiscussionE
   if (replyTo !== null && !comments.some((existing) => existing.id === replyTo)) {
     input.reject('replyTo', 'must be a comment on the same item');
   }
+  const mentions = mentionsOf(input, command.mentions ?? []);
   input.throwIfInvalid();
   return [
     {
@@ -71,10 +72,23 @@ function post(command: Issued<PostComment>, state: DiscussionState): DiscussionE
         body,
         replyTo,
         author: participantOf(command.actor),
+        mentions,
         occurredAt: command.now.toISOString(),
       },
     },
   ];
+}
+
+/** Each mentioned participant once, and few enough that a comment cannot notify a crowd. */
+function mentionsOf(input: InputValidator, mentions: readonly Participant[]): Participant[] {
+  const { max } = INPUT_LIMITS.mentions;
+  if (mentions.length > max) input.reject('mentions', `must list at most ${max}`);
+  mentions.forEach((mentioned, index) => {
+    if (mentions.findIndex((other) => other.id === mentioned.id) !== index) {
+      input.reject('mentions', `lists ${mentioned.id} more than once`);
+    }
+  });
+  return mentions.map(participantOf);
 }
 
 function edit(command: Issued<EditComment>, state: DiscussionState): DiscussionEvent[] {

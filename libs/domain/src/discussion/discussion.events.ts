@@ -9,9 +9,10 @@ interface OnItem {
   commentId: string;
 }
 
+/** Version 2 added `mentions`; a version 1 event mentions nobody. */
 export type CommentPosted = EventOf<
   'CommentPosted',
-  OnItem & { body: string; replyTo: string | null; author: Participant }
+  OnItem & { body: string; replyTo: string | null; author: Participant; mentions?: readonly Participant[] }
 >;
 
 export type CommentEdited = EventOf<'CommentEdited', OnItem & { body: string; by: Participant }>;
@@ -22,7 +23,7 @@ export type CommentRetracted = EventOf<'CommentRetracted', OnItem & { reason: st
 export type DiscussionEvent = CommentPosted | CommentEdited | CommentRetracted;
 
 export const DISCUSSION_EVENT_SCHEMA_VERSIONS = {
-  CommentPosted: 1,
+  CommentPosted: 2,
   CommentEdited: 1,
   CommentRetracted: 1,
 } as const satisfies Record<DiscussionEvent['type'], number>;

@@ -38,7 +38,8 @@ export type Activity = (typeof ACTIVITIES)[number];
  * profile is not an item, and only events of an item make feed entries.
  * Null: the event changes an item without making a feed entry. The contract
  * has no activity for edits and retractions of comments (a feed must not
- * advertise a comment that is gone).
+ * advertise a comment that is gone). A participant's own events (directory,
+ * watches, read marks) are nobody else's business.
  */
 const ACTIVITY_OF_EVENT: Readonly<Record<DomainEventType, Activity | null>> = {
   PracticeShared: 'PRACTICE_SHARED',
@@ -71,6 +72,10 @@ const ACTIVITY_OF_EVENT: Readonly<Record<DomainEventType, Activity | null>> = {
   CommentEdited: null,
   CommentRetracted: null,
   CountryProfileUpdated: 'COUNTRY_PROFILE_UPDATED',
+  ParticipantRecorded: null,
+  ItemWatched: null,
+  ItemUnwatched: null,
+  NotificationsMarkedRead: null,
 };
 
 export const activityOf = (event: { readonly type: DomainEventType }): Activity | null => ACTIVITY_OF_EVENT[event.type];

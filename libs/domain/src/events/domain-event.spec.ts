@@ -1,6 +1,7 @@
 import { consultationDecider } from '../consultation/consultation.decider.js';
 import { countryProfileDecider } from '../country-profile/country-profile.decider.js';
 import { discussionDecider } from '../discussion/discussion.decider.js';
+import { participantDecider } from '../participant/participant.decider.js';
 import { practiceDecider } from '../practice/practice.decider.js';
 import { proposalDecider } from '../proposal/proposal.decider.js';
 import { questionDecider } from '../question/question.decider.js';
@@ -13,6 +14,7 @@ import {
   discussionStreamId,
   itemStreamId,
   parseStreamId,
+  participantStreamId,
   streamIdOf,
 } from '../streams/stream-names.js';
 import { activityOf } from './activity.js';
@@ -22,6 +24,8 @@ import {
   EVENT_SCHEMA_VERSIONS,
   isCountryProfileEvent,
   isDomainEventType,
+  isItemConcernedEvent,
+  isParticipantEvent,
   itemOf,
   toDomainEvent,
 } from './domain-event.js';
@@ -226,6 +230,29 @@ const profileEvents = run(countryProfileDecider, [
   { type: 'UpdateCountryProfile', country: 'KG', actor: kgFocalPoint, now: now(), selfAssessment: 'IN_PROGRESS' },
 ]);
 
+const participantEvents = run(participantDecider, [
+  { type: 'RecordParticipant', participantId: kz.id, actor: kz, now: now() },
+  {
+    type: 'WatchItem',
+    participantId: kz.id,
+    itemId: 'q-1',
+    itemKind: 'QUESTION',
+    watching: true,
+    actor: kz,
+    now: now(),
+  },
+  {
+    type: 'WatchItem',
+    participantId: kz.id,
+    itemId: 'q-1',
+    itemKind: 'QUESTION',
+    watching: false,
+    actor: kz,
+    now: now(),
+  },
+  { type: 'MarkNotificationsRead', participantId: kz.id, upTo: null, actor: kz, now: now() },
+]);
+
 const itemEvents = [
   ...practiceEvents,
   ...questionEvents,
@@ -235,18 +262,19 @@ const itemEvents = [
   ...withdrawnConsultationEvents,
   ...discussionEvents,
 ];
-const everyEvent: DomainEvent[] = [...itemEvents, ...profileEvents];
+const everyEvent: DomainEvent[] = [...itemEvents, ...profileEvents, ...participantEvents];
 
 describe('domain events', () => {
   it('has a schema version for every event type the deciders write', () => {
     expect(new Set(everyEvent.map((event) => event.type))).toEqual(new Set(DOMAIN_EVENT_TYPES));
-    expect(DOMAIN_EVENT_TYPES).toHaveLength(30);
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(34);
     const versionsAbove1 = Object.entries(EVENT_SCHEMA_VERSIONS).filter(([, version]) => version !== 1);
     expect(Object.fromEntries(versionsAbove1)).toEqual({
       PracticeShared: 2,
       PracticeRevised: 2,
       QuestionAsked: 2,
       JointProjectProposed: 2,
+      CommentPosted: 2,
     });
   });
 
@@ -259,7 +287,7 @@ describe('domain events', () => {
     expect(JSON.parse(JSON.stringify(everyEvent))).toEqual(everyEvent);
   });
 
-  it('names its item, except a profile event, which concerns a country', () => {
+  it("names its item, except a profile event, which concerns a country, and a participant's own", () => {
     expect(itemEvents.map(itemOf)).toEqual([
       ...practiceEvents.map(() => ({ kind: 'PRACTICE', id: 'p-1' })),
       ...questionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
@@ -270,6 +298,8 @@ describe('domain events', () => {
       ...discussionEvents.map(() => ({ kind: 'QUESTION', id: 'q-1' })),
     ]);
     expect(everyEvent.filter(isCountryProfileEvent)).toEqual(profileEvents);
+    expect(everyEvent.filter(isParticipantEvent)).toEqual(participantEvents);
+    expect(everyEvent.filter(isItemConcernedEvent)).toEqual(itemEvents);
   });
 
   it('maps each event to its feed activity, or to none', () => {
@@ -304,6 +334,10 @@ describe('domain events', () => {
       CommentEdited: null,
       CommentRetracted: null,
       CountryProfileUpdated: 'COUNTRY_PROFILE_UPDATED',
+      ParticipantRecorded: null,
+      ItemWatched: null,
+      ItemUnwatched: null,
+      NotificationsMarkedRead: null,
     });
   });
 
@@ -318,6 +352,7 @@ describe('domain events', () => {
         'consultation-tc-2',
         'discussion-q-1',
         'country-KG',
+        `participant-${kz.id}`,
       ]),
     );
     expect(streamIdOf(discussionEvents[0]!)).toBe('discussion-q-1');
@@ -340,6 +375,7 @@ describe('stream names', () => {
     expect(itemStreamId('CONSULTATION', 'abc')).toBe('consultation-abc');
     expect(discussionStreamId('abc')).toBe('discussion-abc');
     expect(countryStreamId('KG')).toBe('country-KG');
+    expect(participantStreamId('auth0|abc')).toBe('participant-auth0|abc');
   });
 
   it('begins the name of every stream the domain writes with one of its stream prefixes, each of a category it reads', () => {
@@ -353,6 +389,7 @@ describe('stream names', () => {
       'consultation-',
       'discussion-',
       'country-',
+      'participant-',
     ]);
     for (const prefix of STREAM_PREFIXES) expect(parseStreamId(`${prefix}KZ`)).not.toBeNull();
   });
@@ -363,6 +400,7 @@ describe('stream names', () => {
     expect(parseStreamId(`discussion-${uuid}`)).toEqual({ category: 'discussion', itemId: uuid });
     expect(parseStreamId(`consultation-${uuid}`)).toEqual({ category: 'item', kind: 'CONSULTATION', id: uuid });
     expect(parseStreamId('country-KG')).toEqual({ category: 'country', country: 'KG' });
+    expect(parseStreamId('participant-kz-fp')).toEqual({ category: 'participant', participantId: 'kz-fp' });
   });
 
   it.each([

@@ -4,6 +4,7 @@ import {
   type CountryProfileEvent,
 } from '../country-profile/country-profile.events.js';
 import { DISCUSSION_EVENT_SCHEMA_VERSIONS, type DiscussionEvent } from '../discussion/discussion.events.js';
+import { PARTICIPANT_EVENT_SCHEMA_VERSIONS, type ParticipantEvent } from '../participant/participant.events.js';
 import { PRACTICE_EVENT_SCHEMA_VERSIONS, type PracticeEvent } from '../practice/practice.events.js';
 import { PROPOSAL_EVENT_SCHEMA_VERSIONS, type ProposalEvent } from '../proposal/proposal.events.js';
 import { QUESTION_EVENT_SCHEMA_VERSIONS, type QuestionEvent } from '../question/question.events.js';
@@ -11,7 +12,13 @@ import { readEvent, type StoredEvent } from '../shared/event.types.js';
 import type { ItemKind } from '../shared/item.types.js';
 
 export type DomainEvent =
-  PracticeEvent | QuestionEvent | ProposalEvent | ConsultationEvent | DiscussionEvent | CountryProfileEvent;
+  | PracticeEvent
+  | QuestionEvent
+  | ProposalEvent
+  | ConsultationEvent
+  | DiscussionEvent
+  | CountryProfileEvent
+  | ParticipantEvent;
 export type DomainEventType = DomainEvent['type'];
 
 /**
@@ -26,6 +33,7 @@ export const EVENT_SCHEMA_VERSIONS = {
   ...CONSULTATION_EVENT_SCHEMA_VERSIONS,
   ...DISCUSSION_EVENT_SCHEMA_VERSIONS,
   ...COUNTRY_PROFILE_EVENT_SCHEMA_VERSIONS,
+  ...PARTICIPANT_EVENT_SCHEMA_VERSIONS,
 } as const satisfies Record<DomainEventType, number>;
 
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as DomainEventType[];
@@ -45,8 +53,18 @@ export interface ItemRef {
 export const isCountryProfileEvent = (event: DomainEvent): event is CountryProfileEvent =>
   event.type === 'CountryProfileUpdated';
 
+/** The events of a participant's own stream, which concern no item's stream. */
+export const isParticipantEvent = (event: DomainEvent): event is ParticipantEvent =>
+  event.type === 'ParticipantRecorded' ||
+  event.type === 'ItemWatched' ||
+  event.type === 'ItemUnwatched' ||
+  event.type === 'NotificationsMarkedRead';
+
 /** The events of an item's stream or of its discussion. */
-export type ItemConcernedEvent = Exclude<DomainEvent, CountryProfileEvent>;
+export type ItemConcernedEvent = Exclude<DomainEvent, CountryProfileEvent | ParticipantEvent>;
+
+export const isItemConcernedEvent = (event: DomainEvent): event is ItemConcernedEvent =>
+  !isCountryProfileEvent(event) && !isParticipantEvent(event);
 
 /** The item an event concerns; for comment events, the item discussed. */
 export function itemOf(event: ItemConcernedEvent): ItemRef {

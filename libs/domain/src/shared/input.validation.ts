@@ -50,6 +50,7 @@ export const INPUT_LIMITS = {
   links: { min: 0, max: 10 },
   linkUrl: { min: 1, max: 2_000 },
   linkTitle: { min: 1, max: 200 },
+  mentions: { min: 0, max: 20 },
 } as const satisfies Record<string, Range>;
 
 /** Control characters other than newline and tab, which no text input may contain. */

@@ -1,15 +1,13 @@
-import type { Viewer } from '@coop/domain';
+import { canSee, type Viewer } from '@coop/domain';
 import type { Projector } from '../projector.js';
 import type { ReadModel } from '../read-model.js';
 import type { FeedEntryView, FeedFilter } from '../read-model.types.js';
 import { feedCursorPosition } from '../read-model.views.js';
 import { itemGrants, viewerGrants } from '../visibility-grants.js';
-import { LiveFeed } from './live-feed.js';
+import type { LiveFeed, LiveSource } from './live-feed.js';
+import { LiveTopics, type LiveTopicsOptions } from './live-topics.js';
 
-export interface FeedBusOptions {
-  /** Entries a subscriber may have waiting before it is ended with RESUME_REQUIRED. */
-  readonly queueLimit: number;
-}
+export type FeedBusOptions = LiveTopicsOptions;
 
 /*
  * Topics: one per subregion, one per item, and one per visibility grant for
@@ -37,77 +35,55 @@ function topicsFor(viewer: Viewer, filter: FeedFilter): string[] {
   return viewerGrants(viewer).map(grantTopic);
 }
 
-/** The in-process bus between the projector's commits and live subscribers. */
+function accepts(viewer: Viewer, { kinds, topics }: FeedFilter, entry: FeedEntryView): boolean {
+  if (!canSee(viewer, entry.item.visibility)) return false;
+  if (kinds && !kinds.includes(entry.itemKind)) return false;
+  if (topics && !entry.item.state.topics.some((topic) => topics.includes(topic))) return false;
+  return true;
+}
+
+/** The in-process bus between the projector's commits and live feed subscribers. */
 export class FeedBus {
-  private readonly topics = new Map<string, Set<LiveFeed>>();
-  private readonly feeds = new Set<LiveFeed>();
-  /** Set by `drain`: why every feed ends, including those subscribed after it. */
-  private drained: string | null = null;
+  private readonly live: LiveTopics<FeedEntryView>;
 
   constructor(
     private readonly readModel: ReadModel,
-    private readonly options: FeedBusOptions,
+    options: FeedBusOptions,
   ) {
-    if (!Number.isSafeInteger(options.queueLimit) || options.queueLimit < 1) {
-      throw new RangeError(`Not a queue limit: ${options.queueLimit}`);
-    }
+    this.live = new LiveTopics(options);
   }
 
   /** Feeds the bus from the projector's commits; returns the detach. */
   attach(projector: Projector): () => void {
-    return projector.onCommitted((entries) => this.publish(entries));
+    return projector.onCommitted(({ entries }) => this.publish(entries));
   }
 
   publish(entries: readonly FeedEntryView[]): void {
     for (const entry of entries) {
-      for (const topic of topicsOf(entry)) {
-        const listeners = this.topics.get(topic);
-        if (listeners !== undefined) for (const feed of listeners) feed.offer(entry);
-      }
+      for (const topic of topicsOf(entry)) for (const feed of this.live.listeners(topic)) feed.offer(entry);
     }
   }
 
   /**
    * A live feed for `viewer`: with `since`, the entries after that cursor
    * first, then what is committed from now on. A malformed `since` throws
-   * InvalidCursor before anything is registered. Once the bus is drained,
-   * the feed comes already ended with RESUME_REQUIRED at `since`.
+   * InvalidCursor before anything is registered.
    */
-  subscribe(viewer: Viewer, filter: FeedFilter, since: string | null): LiveFeed {
+  subscribe(viewer: Viewer, filter: FeedFilter, since: string | null): LiveFeed<FeedEntryView> {
     const start = since === null ? null : { cursor: since, position: feedCursorPosition(since, 'since') };
-    const topics = topicsFor(viewer, filter);
-    const feed = new LiveFeed(viewer, filter, start, this.readModel, this.options.queueLimit, (ended) => {
-      this.feeds.delete(ended);
-      for (const topic of topics) {
-        const listeners = this.topics.get(topic);
-        listeners?.delete(ended);
-        if (listeners?.size === 0) this.topics.delete(topic);
-      }
-    });
-    if (this.drained !== null) {
-      feed.end(this.drained);
-      return feed;
-    }
-    this.feeds.add(feed);
-    for (const topic of topics) {
-      let listeners = this.topics.get(topic);
-      if (listeners === undefined) this.topics.set(topic, (listeners = new Set()));
-      listeners.add(feed);
-    }
-    return feed;
+    const source: LiveSource<FeedEntryView> = {
+      accepts: (entry) => accepts(viewer, filter, entry),
+      after: (cursor, limit) => this.readModel.feedAfter(viewer, filter, cursor, limit),
+    };
+    return this.live.subscribe(topicsFor(viewer, filter), source, start);
   }
 
   get subscriberCount(): number {
-    return this.feeds.size;
+    return this.live.subscriberCount;
   }
 
-  /**
-   * For a shutdown: ends every feed with RESUME_REQUIRED at its last delivered
-   * cursor, and every feed subscribed from now on at its `since` (a subscribe
-   * may be on its way while the service drains).
-   */
+  /** For a shutdown: see `LiveTopics.drain`. */
   drain(reason: string): void {
-    this.drained = reason;
-    for (const feed of [...this.feeds]) feed.end(reason);
+    this.live.drain(reason);
   }
 }

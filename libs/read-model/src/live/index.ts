@@ -1,2 +1,3 @@
 export { FeedBus, type FeedBusOptions } from './feed-bus.js';
-export { LiveFeed, ResumeRequired } from './live-feed.js';
+export { NotificationBus, type NotificationBusOptions } from './notification-bus.js';
+export { type LiveEntry, LiveFeed, type LiveSource, type LiveStream, ResumeRequired } from './live-feed.js';

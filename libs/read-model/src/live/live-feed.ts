@@ -1,7 +1,4 @@
-import { canSee, type Viewer } from '@coop/domain';
 import type { Position } from '@coop/event-store';
-import type { ReadModel } from '../read-model.js';
-import type { FeedEntryView, FeedFilter } from '../read-model.types.js';
 
 /** The subscriber fell too far behind; it resumes with `since` = `cursor` and loses nothing. */
 export class ResumeRequired extends Error {
@@ -20,17 +17,45 @@ export class ResumeRequired extends Error {
 /** Entries of a `since` replay read from the read model at a time: the replay's memory stays this small. */
 const REPLAY_PAGE = 100;
 
+/** What a live feed carries: feed entries, notifications. */
+export interface LiveEntry {
+  /** Log order. */
+  readonly position: Position;
+  /** Opaque; a subscriber resumes with it as `since`. */
+  readonly cursor: string;
+}
+
+/** Where one subscriber's entries come from besides the bus. */
+export interface LiveSource<Entry extends LiveEntry> {
+  /** Whether an entry of a topic the feed listens to is for this subscriber. */
+  accepts(entry: Entry): boolean;
+  /** From the read model: oldest first, strictly after the cursor (from the first without one). */
+  after(cursor: string | null, limit: number): Entry[];
+}
+
+/** A live feed as its consumer sees it, whatever it carries. */
+export interface LiveStream<Entry extends LiveEntry> extends AsyncIterableIterator<Entry> {
+  /** The next entry if one can be had now; null when the consumer must wait, or when the stream ended. */
+  pull(): Entry | null;
+  /** Why the stream ended, once it has. */
+  readonly ending: ResumeRequired | 'done' | null;
+  /** Calls `wake` once, at the next entry or at the end. */
+  whenReadable(wake: () => void): void;
+  /** Ends the stream: it takes nothing more. */
+  return(): Promise<IteratorResult<Entry>>;
+}
+
 /**
  * One subscriber's live feed: entries in global log order, taken with `pull`
  * (a push consumer, woken by `whenReadable`) or as an async iterator. It is
  * registered on the bus before the replay starts, so what is committed during
  * the replay is buffered; the replay reads the read model page by page until
  * it is caught up, then the buffer is drained, skipping what the replay
- * already delivered. Every entry passes `canSee` and the filter on the way in.
+ * already delivered. Every entry passes the source's `accepts` on the way in.
  */
-export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
-  private readonly queue: FeedEntryView[] = [];
-  private replayPage: FeedEntryView[] = [];
+export class LiveFeed<Entry extends LiveEntry> implements LiveStream<Entry> {
+  private readonly queue: Entry[] = [];
+  private replayPage: Entry[] = [];
   /** Position of the last entry handed out (or of `since`): the replay continues, and the buffer skips, from here. */
   private delivered: Position | null;
   private deliveredCursor: string | null;
@@ -39,12 +64,10 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
   private wake: (() => void) | null = null;
 
   constructor(
-    readonly viewer: Viewer,
-    private readonly filter: FeedFilter,
+    private readonly source: LiveSource<Entry>,
     since: { readonly cursor: string; readonly position: Position } | null,
-    private readonly readModel: ReadModel,
     private readonly queueLimit: number,
-    private readonly unsubscribe: (feed: LiveFeed) => void,
+    private readonly unsubscribe: (feed: LiveFeed<Entry>) => void,
   ) {
     this.delivered = since?.position ?? null;
     this.deliveredCursor = since?.cursor ?? null;
@@ -52,8 +75,8 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
   }
 
   /** Called by the bus for every committed entry of a topic this feed listens to (several topics may carry one entry). */
-  offer(entry: FeedEntryView): void {
-    if (this.ended !== null || !this.accepts(entry)) return;
+  offer(entry: Entry): void {
+    if (this.ended !== null || !this.source.accepts(entry)) return;
     const newest = this.queue[this.queue.length - 1]?.position ?? this.delivered;
     if (newest !== null && entry.position <= newest) return;
     if (this.queue.length >= this.queueLimit) {
@@ -72,7 +95,7 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
    * The next entry, if one can be had now; null when the consumer must wait
    * for `whenReadable`, or when the feed has ended (see `ending`).
    */
-  pull(): FeedEntryView | null {
+  pull(): Entry | null {
     if (this.ended !== null) return null;
     const entry = this.take();
     if (entry === undefined) return null;
@@ -92,7 +115,7 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
     else this.wake = wake;
   }
 
-  async next(): Promise<IteratorResult<FeedEntryView>> {
+  async next(): Promise<IteratorResult<Entry>> {
     for (;;) {
       const entry = this.pull();
       if (entry !== null) return { value: entry, done: false };
@@ -106,7 +129,7 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
     }
   }
 
-  return(): Promise<IteratorResult<FeedEntryView>> {
+  return(): Promise<IteratorResult<Entry>> {
     this.finish('done');
     return Promise.resolve({ value: undefined, done: true });
   }
@@ -135,11 +158,11 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
     wake?.();
   }
 
-  private take(): FeedEntryView | undefined {
+  private take(): Entry | undefined {
     while (this.replaying) {
       const fromReplay = this.replayPage.shift();
       if (fromReplay !== undefined) return fromReplay;
-      this.replayPage = this.readModel.feedAfter(this.viewer, this.filter, this.deliveredCursor, REPLAY_PAGE);
+      this.replayPage = this.source.after(this.deliveredCursor, REPLAY_PAGE);
       // An empty page means caught up: everything committed so far was delivered, later entries are buffered.
       if (this.replayPage.length === 0) this.replaying = false;
     }
@@ -147,13 +170,5 @@ export class LiveFeed implements AsyncIterableIterator<FeedEntryView> {
       const entry = this.queue.shift();
       if (entry === undefined || this.delivered === null || entry.position > this.delivered) return entry;
     }
-  }
-
-  private accepts(entry: FeedEntryView): boolean {
-    const { kinds, topics } = this.filter;
-    if (!canSee(this.viewer, entry.item.visibility)) return false;
-    if (kinds && !kinds.includes(entry.itemKind)) return false;
-    if (topics && !entry.item.state.topics.some((topic) => topics.includes(topic))) return false;
-    return true;
   }
 }

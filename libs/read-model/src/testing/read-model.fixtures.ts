@@ -10,6 +10,7 @@ import {
   discussionAggregate,
   type ItemKind,
   type Participant,
+  participantAggregate,
   practiceAggregate,
   proposalAggregate,
   questionAggregate,
@@ -172,6 +173,26 @@ export class ReadModelHarness {
       body,
     });
     return commentId;
+  }
+
+  /** The participant's first request: their directory entry as their token says. */
+  async record(actor: Participant) {
+    await this.run(participantAggregate, actor, { type: 'RecordParticipant', participantId: actor.id });
+  }
+
+  async watch(actor: Participant, itemId: string, itemKind: ItemKind, watching = true) {
+    await this.run(participantAggregate, actor, {
+      type: 'WatchItem',
+      participantId: actor.id,
+      itemId,
+      itemKind,
+      watching,
+    });
+  }
+
+  /** `upTo`: the id of the event behind the newest notification read; null for all so far. */
+  async markRead(actor: Participant, upTo: string | null) {
+    await this.run(participantAggregate, actor, { type: 'MarkNotificationsRead', participantId: actor.id, upTo });
   }
 
   /** Runs one command through the application's command handler. */
