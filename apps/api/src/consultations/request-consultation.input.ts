@@ -1,20 +1,14 @@
-import { INPUT_LIMITS, type Topic } from '@coop/domain';
+import { INPUT_LIMITS } from '@coop/domain';
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsOptional } from 'class-validator';
 import { DateTimeScalar } from '../graphql/date-time.scalar.js';
-import { DomainChecked, OptionalText, Text, TopicList } from '../graphql/input-validation.js';
+import { DomainChecked, Text } from '../graphql/input-validation.js';
 import { AudienceInput, ValidAudience } from '../items/audience.input.js';
-import { LinkInput, ValidLinks } from '../items/link.input.js';
-import { IDEMPOTENCY_KEY_LIMITS } from '../items/idempotency-key.js';
-import { TopicEnum } from '../reference/reference.types.js';
+import { CreateItemInput } from '../items/create-item.input.js';
 
 @InputType()
-export class RequestConsultationInput {
-  @Field(() => String)
-  @Text(INPUT_LIMITS.title)
-  title!: string;
-
+export class RequestConsultationInput extends CreateItemInput {
   @Field(() => String)
   @Text(INPUT_LIMITS.hazardousActivity)
   hazardousActivity!: string;
@@ -26,10 +20,6 @@ export class RequestConsultationInput {
   @Field(() => String)
   @Text(INPUT_LIMITS.body)
   body!: string;
-
-  @Field(() => [TopicEnum])
-  @TopicList()
-  topics!: Topic[];
 
   /** "Not the originating country" is the decider's to check: only it knows the actor's country. */
   @Field(() => [ID])
@@ -52,12 +42,4 @@ export class RequestConsultationInput {
   @Type(() => AudienceInput)
   @ValidAudience()
   audience?: AudienceInput | null;
-
-  @Field(() => [LinkInput], { nullable: true })
-  @ValidLinks()
-  links?: LinkInput[] | null;
-
-  @Field(() => String, { nullable: true })
-  @OptionalText(IDEMPOTENCY_KEY_LIMITS)
-  idempotencyKey?: string | null;
 }

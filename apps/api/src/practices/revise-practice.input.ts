@@ -1,24 +1,10 @@
-import { INPUT_LIMITS, type Topic } from '@coop/domain';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, Min } from 'class-validator';
-import { OptionalText, TopicList } from '../graphql/input-validation.js';
-import { LinkInput, ValidLinks } from '../items/link.input.js';
-import { TopicEnum } from '../reference/reference.types.js';
+import { INPUT_LIMITS } from '@coop/domain';
+import { Field, InputType } from '@nestjs/graphql';
+import { OptionalText } from '../graphql/input-validation.js';
+import { ReviseItemInput } from '../items/revise-item.input.js';
 
 @InputType()
-export class RevisePracticeInput {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you edited; a newer one answers CONFLICT.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true })
-  @OptionalText(INPUT_LIMITS.title)
-  title?: string | null;
-
+export class RevisePracticeInput extends ReviseItemInput {
   @Field(() => String, { nullable: true })
   @OptionalText(INPUT_LIMITS.summary)
   summary?: string | null;
@@ -26,13 +12,4 @@ export class RevisePracticeInput {
   @Field(() => String, { nullable: true })
   @OptionalText(INPUT_LIMITS.body)
   body?: string | null;
-
-  @Field(() => [TopicEnum], { nullable: true })
-  @IsOptional()
-  @TopicList()
-  topics?: Topic[] | null;
-
-  @Field(() => [LinkInput], { nullable: true, description: 'Replaces the links when given.' })
-  @ValidLinks()
-  links?: LinkInput[] | null;
 }

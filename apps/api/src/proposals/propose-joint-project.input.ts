@@ -1,26 +1,16 @@
-import { INPUT_LIMITS, type Topic } from '@coop/domain';
+import { INPUT_LIMITS } from '@coop/domain';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { OptionalText, Text, TopicList } from '../graphql/input-validation.js';
+import { Text } from '../graphql/input-validation.js';
 import { AudienceInput, ValidAudience } from '../items/audience.input.js';
-import { IDEMPOTENCY_KEY_LIMITS } from '../items/idempotency-key.js';
-import { LinkInput, ValidLinks } from '../items/link.input.js';
-import { TopicEnum } from '../reference/reference.types.js';
+import { CreateItemInput } from '../items/create-item.input.js';
 
 @InputType()
-export class ProposeJointProjectInput {
-  @Field(() => String)
-  @Text(INPUT_LIMITS.title)
-  title!: string;
-
+export class ProposeJointProjectInput extends CreateItemInput {
   @Field(() => String)
   @Text(INPUT_LIMITS.body)
   objectives!: string;
-
-  @Field(() => [TopicEnum])
-  @TopicList()
-  topics!: Topic[];
 
   @Field(() => Int)
   @IsInt()
@@ -43,12 +33,4 @@ export class ProposeJointProjectInput {
   @Type(() => AudienceInput)
   @ValidAudience()
   audience?: AudienceInput | null;
-
-  @Field(() => [LinkInput], { nullable: true })
-  @ValidLinks()
-  links?: LinkInput[] | null;
-
-  @Field(() => String, { nullable: true })
-  @OptionalText(IDEMPOTENCY_KEY_LIMITS)
-  idempotencyKey?: string | null;
 }

@@ -1,32 +1,14 @@
-import { INPUT_LIMITS, type Topic } from '@coop/domain';
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { INPUT_LIMITS } from '@coop/domain';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { OptionalText, TopicList } from '../graphql/input-validation.js';
-import { LinkInput, ValidLinks } from '../items/link.input.js';
-import { TopicEnum } from '../reference/reference.types.js';
+import { OptionalText } from '../graphql/input-validation.js';
+import { ReviseItemInput } from '../items/revise-item.input.js';
 
 @InputType()
-export class ReviseProposalInput {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => Int, { description: 'The version you edited; a newer one answers CONFLICT.' })
-  @IsInt()
-  @Min(1)
-  expectedVersion!: number;
-
-  @Field(() => String, { nullable: true })
-  @OptionalText(INPUT_LIMITS.title)
-  title?: string | null;
-
+export class ReviseProposalInput extends ReviseItemInput {
   @Field(() => String, { nullable: true })
   @OptionalText(INPUT_LIMITS.body)
   objectives?: string | null;
-
-  @Field(() => [TopicEnum], { nullable: true })
-  @IsOptional()
-  @TopicList()
-  topics?: Topic[] | null;
 
   @Field(() => Int, { nullable: true })
   @IsOptional()
@@ -34,8 +16,4 @@ export class ReviseProposalInput {
   @Min(INPUT_LIMITS.durationMonths.min)
   @Max(INPUT_LIMITS.durationMonths.max)
   durationMonths?: number | null;
-
-  @Field(() => [LinkInput], { nullable: true, description: 'Replaces the links when given.' })
-  @ValidLinks()
-  links?: LinkInput[] | null;
 }
