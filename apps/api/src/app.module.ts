@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ConsultationsModule } from './consultations/consultations.module.js';
 import { CountryProfilesModule } from './country-profiles/country-profiles.module.js';
+import { DemoSeedModule } from './demo/demo-seed.module.js';
 import { DemoSignInModule } from './demo/demo-sign-in.module.js';
 import { DiscussionsModule } from './discussions/discussions.module.js';
 import { FeedModule } from './feed/feed.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         ReportsModule,
         LiveModule,
         ...DemoSignInModule.forConfig(config),
+        ...DemoSeedModule.forConfig(config),
       ],
     };
   }
