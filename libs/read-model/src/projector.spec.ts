@@ -315,6 +315,33 @@ describe('Projector', () => {
     });
   });
 
+  it('counts the events it has still to apply, up to a limit', async () => {
+    await shareMany(harness, 5);
+    const { projector } = harness.open({ maxBatchSize: 2 });
+    expect(await projector.eventsBehind(100)).toBe(5);
+    expect(await projector.eventsBehind(3)).toBe(3);
+    const committed = new Promise<void>((resolve) => projector.onCommitted(() => resolve()));
+    projector.start();
+    await committed;
+    await projector.stop();
+    expect(await projector.eventsBehind(100)).toBe(3);
+    expect(await projector.eventsBehind(2)).toBe(2);
+  });
+
+  it('tells its listener the size and duration of each batch', async () => {
+    await shareMany(harness, 5);
+    const batches: [number, number][] = [];
+    const { projector } = harness.open({
+      maxBatchSize: 2,
+      onBatchApplied: (events, seconds) => batches.push([events, seconds]),
+    });
+    projector.start();
+    await harness.caughtUp(projector);
+    expect(batches.map(([events]) => events)).toEqual([2, 2, 1]);
+    expect(batches.every(([, seconds]) => seconds >= 0)).toBe(true);
+    expect(await projector.eventsBehind(100)).toBe(0);
+  });
+
   it('says its catch-up is done once it holds the log as it was at start, counting the events applied', async () => {
     await shareMany(harness, 30);
     const { projector } = harness.open({ maxBatchSize: 10 });
