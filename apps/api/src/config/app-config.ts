@@ -40,6 +40,8 @@ export interface AppConfig {
   readonly requestTimeoutMs: number;
   /** Record the Programme's demo on an empty store at start-up: in development only, unless SEED_DEMO=false. */
   readonly seedDemo: boolean;
+  /** Serve `GET /metrics` and collect what it reports. */
+  readonly metrics: boolean;
 }
 
 /** A bad configuration value: start-up stops with a message naming the variable. */
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ...requestTimeouts(env),
     // Production never seeds, whatever SEED_DEMO says: demo data must not mix with a real record.
     seedDemo: flag(env, 'SEED_DEMO', true) && environment === 'development',
+    metrics: flag(env, 'METRICS_ENABLED', true),
   };
 }
 

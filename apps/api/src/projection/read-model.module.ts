@@ -12,6 +12,7 @@ import {
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
+import { SERVICE_METRICS, type ServiceMetrics } from '../metrics/service-metrics.js';
 import { DataDirectoryLock } from '../store/data-directory-lock.js';
 import { EVENT_STORE } from '../store/event-store.module.js';
 import { ProjectionHealth } from './projection-health.js';
@@ -42,9 +43,15 @@ export const READ_MODEL_FILE = 'read-model.sqlite';
     },
     {
       provide: Projector,
-      inject: [EVENT_STORE, ReadModelDatabase, ROOT_LOGGER],
-      useFactory: (store: EventStore, database: ReadModelDatabase, logger: Logger) =>
-        new Projector(store, database, { logger: logger.child({ component: 'projector' }) }),
+      inject: [EVENT_STORE, ReadModelDatabase, ROOT_LOGGER, SERVICE_METRICS],
+      useFactory: (store: EventStore, database: ReadModelDatabase, logger: Logger, metrics: ServiceMetrics) => {
+        const projector = new Projector(store, database, {
+          logger: logger.child({ component: 'projector' }),
+          onBatchApplied: metrics.projectorBatchApplied,
+        });
+        metrics.watchProjector(projector);
+        return projector;
+      },
     },
     ProjectionHealth,
   ],
