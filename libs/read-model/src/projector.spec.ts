@@ -11,26 +11,18 @@ import { Projector } from './projector.js';
 import { ReadModelDatabase } from './read-model.database.js';
 import { PROJECTION_VERSION } from './read-model.schema.js';
 import { ProjectionFailed, ProjectionTimeout, ProjectorNotRunning } from './read-model.errors.js';
-import type { ReadModel } from './read-model.js';
 import type { FeedEntryView } from './read-model.types.js';
 import type { Committed } from './projector.js';
-import { focalPointOf, participantOf, ReadModelHarness, SECRETARIAT } from './testing/read-model.fixtures.js';
+import {
+  everyAnswer,
+  focalPointOf,
+  participantOf,
+  ReadModelHarness,
+  SECRETARIAT,
+} from './testing/read-model.fixtures.js';
 
 const KZ = participantOf('KZ');
 const UA = participantOf('UA');
-
-/** Everything the queries answer, to compare two read models built from the same log. */
-function answers(readModel: ReadModel) {
-  const feed = readModel.feedAfter(SECRETARIAT, {}, null, 10_000);
-  return {
-    feed,
-    items: feed.map((entry) => readModel.item(SECRETARIAT, entry.itemId)),
-    comments: feed.map((entry) => readModel.comments(entry.itemId, { first: 100 })),
-    search: readModel.search(UA, 'practice', { first: 100 }),
-    audit: readModel.auditTrail({}, { first: 100 }),
-    stats: readModel.cooperationStats(null, null),
-  };
-}
 
 /** Resolves with `condition()` once it holds, looking on each turn of the event loop. */
 async function until(condition: () => boolean): Promise<boolean> {
@@ -262,18 +254,18 @@ describe('Projector', () => {
   it('rebuilds to the same answers after a projection version change or a lost file', async () => {
     const ids = await shareMany(harness, 12);
     for (const id of ids.slice(0, 4)) await harness.comment(UA, id, 'PRACTICE', `Comment on ${id}`);
-    const original = answers((await harness.openCaughtUp()).readModel);
+    const original = everyAnswer((await harness.openCaughtUp()).readModel);
     await harness.closeReadModels();
 
     const bumped = await harness.openCaughtUp({ projectionVersion: PROJECTION_VERSION + 1 });
     expect(bumped.database.rebuilding).toBe(true);
-    expect(answers(bumped.readModel)).toEqual(original);
+    expect(everyAnswer(bumped.readModel)).toEqual(original);
     await harness.closeReadModels();
 
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${harness.readModelFile}${suffix}`, { force: true });
     const fresh = await harness.openCaughtUp();
     expect(fresh.database.rebuilding).toBe(true);
-    expect(answers(fresh.readModel)).toEqual(original);
+    expect(everyAnswer(fresh.readModel)).toEqual(original);
   });
 
   it('caps pages at 100 and keeps cursors valid while new events arrive', async () => {
