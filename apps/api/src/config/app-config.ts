@@ -62,6 +62,8 @@ const MIN_SECRET_BYTES = 32;
 const GENERATED_SECRET_FILE = 'auth-jwt-secret';
 /** The embedded event store's file in DATA_DIR. */
 export const EVENT_STORE_FILE = 'events.sqlite';
+/** The read model's file in DATA_DIR. */
+export const READ_MODEL_FILE = 'read-model.sqlite';
 
 function integerIn(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];

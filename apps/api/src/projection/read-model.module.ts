@@ -10,14 +10,12 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/app-config.js';
+import { type AppConfig, READ_MODEL_FILE } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
 import { SERVICE_METRICS, type ServiceMetrics } from '../metrics/service-metrics.js';
 import { DataDirectoryLock } from '../store/data-directory-lock.js';
 import { EVENT_STORE } from '../store/event-store.module.js';
 import { ProjectionHealth } from './projection-health.js';
-
-export const READ_MODEL_FILE = 'read-model.sqlite';
 
 @Global()
 @Module({
