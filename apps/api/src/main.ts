@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     app = await startApp(config, logger);
   } catch (error) {
     if (error instanceof DataDirectoryInUse) {
-      process.stderr.write(`${error.message}\n`);
+      process.stderr.write(`${error.message}: one process at a time uses a data directory.\n`);
       process.exit(1);
     }
     throw error;

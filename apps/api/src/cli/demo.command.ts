@@ -33,7 +33,9 @@ if (config.eventStore.kind === 'sqlite') {
   try {
     lock = DataDirectoryLock.acquire(config.dataDir, 'npm run demo');
   } catch (error) {
-    if (error instanceof DataDirectoryInUse) fail(error.message);
+    if (error instanceof DataDirectoryInUse) {
+      fail(`${error.message}: stop it first (it would not show events another process records).`);
+    }
     throw error;
   }
 }

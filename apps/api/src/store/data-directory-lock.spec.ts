@@ -36,7 +36,7 @@ describe('DataDirectoryLock', () => {
     }
     expect(refusal).toBeInstanceOf(DataDirectoryInUse);
     expect((refusal as Error).message).toBe(
-      `DATA_DIR ${dataDir} is in use by a service (pid ${process.pid}, since ${(refusal as DataDirectoryInUse).holder?.since}); stop it first`,
+      `DATA_DIR ${dataDir} is in use by a service (pid ${process.pid}, since ${(refusal as DataDirectoryInUse).holder?.since})`,
     );
 
     lock.release();

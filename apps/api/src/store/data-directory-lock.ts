@@ -20,7 +20,7 @@ export class DataDirectoryInUse extends Error {
     readonly holder: Holder | null,
   ) {
     const by = holder === null ? 'another process' : `${holder.purpose} (pid ${holder.pid}, since ${holder.since})`;
-    super(`DATA_DIR ${dataDir} is in use by ${by}; stop it first`);
+    super(`DATA_DIR ${dataDir} is in use by ${by}`);
     this.name = 'DataDirectoryInUse';
   }
 }
