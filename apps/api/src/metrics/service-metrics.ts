@@ -29,8 +29,9 @@ export interface ServiceMetrics {
   readonly contentType: string;
 }
 
-/** Operation names are the client's: past this many distinct ones, the others are counted together. */
+/** Operation names are the client's: past this many distinct ones, or this long, they are counted together. */
 const MAX_OPERATION_NAMES = 200;
+const MAX_OPERATION_NAME_LENGTH = 100;
 const OTHER_OPERATIONS = '(other)';
 const ANONYMOUS_OPERATION = '(anonymous)';
 /** Counting the events behind reads them: a catch-up farther behind reports this many. */
@@ -110,7 +111,7 @@ function prometheusMetrics(): ServiceMetrics {
   const operationLabel = (name: string | null): string => {
     if (name === null) return ANONYMOUS_OPERATION;
     if (knownOperations.has(name)) return name;
-    if (knownOperations.size >= MAX_OPERATION_NAMES) return OTHER_OPERATIONS;
+    if (knownOperations.size >= MAX_OPERATION_NAMES || name.length > MAX_OPERATION_NAME_LENGTH) return OTHER_OPERATIONS;
     knownOperations.add(name);
     return name;
   };
