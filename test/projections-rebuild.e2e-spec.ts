@@ -133,7 +133,8 @@ describe('npm run projections:rebuild (the built command as its own process)', (
     expect(lines[0]).toBe(`Rebuilding the read model of ${dataDir} from ${join(dataDir, EVENT_STORE_FILE)}…`);
     expect(lines.at(-2)).toMatch(/^rebuild: 100\.0 % {2}\d+ events {2}[\d,]+ events\/s {2}0:00 left$/);
     expect(lines.at(-1)).toMatch(/^Rebuilt the read model from \d+ events in \d+:\d\d\.$/);
-    expect(stdout).not.toMatch(/\r|\u001b/);
+    expect(stdout).not.toContain('\r');
+    expect(stdout).not.toContain('\u001b');
 
     app = await startTestApp({ dataDir });
     await untilReady(app);
