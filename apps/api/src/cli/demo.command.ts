@@ -1,10 +1,9 @@
 import { CommandHandler } from '@coop/application';
-import pino from 'pino';
 import { ConfigError, loadConfig } from '../config/app-config.js';
 import { demoState, recordDemo } from '../demo/demo-recorder.js';
 import { demoTokenCommands } from '../demo/demo-tokens.js';
 import { DataDirectoryInUse, DataDirectoryLock } from '../store/data-directory-lock.js';
-import { openEventStore } from '../store/open-event-store.js';
+import { openEventStore, warningsOnStandardError } from '../store/open-event-store.js';
 
 /*
  * `npm run demo`: records the Programme's demo (2017–2019) in the store of
@@ -39,7 +38,7 @@ if (config.eventStore.kind === 'sqlite') {
     throw error;
   }
 }
-const store = openEventStore(config, pino({ level: 'warn' }, pino.destination(2)));
+const store = openEventStore(config.eventStore, warningsOnStandardError);
 try {
   const state = await demoState(store);
   if (state === 'complete') {

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { rebuildReadModel } from '@coop/read-model';
-import pino from 'pino';
 import { ConfigError, loadConfig, READ_MODEL_FILE } from '../config/app-config.js';
 import { DataDirectoryInUse, DataDirectoryLock } from '../store/data-directory-lock.js';
-import { openEventStore } from '../store/open-event-store.js';
+import { openEventStore, warningsOnStandardError } from '../store/open-event-store.js';
 import { RebuildProgressReporter } from './rebuild-progress.js';
 
 /*
@@ -36,7 +35,7 @@ try {
     fail(`${error.message}: stop it first (the read model is rebuilt only while no service uses it).`);
   throw error;
 }
-const store = openEventStore(config, pino({ level: 'warn' }, pino.destination(2)));
+const store = openEventStore(config.eventStore, warningsOnStandardError);
 try {
   const reporter = new RebuildProgressReporter(process.stdout);
   const source = config.eventStore.kind === 'sqlite' ? config.eventStore.file : 'EventStoreDB';
