@@ -111,6 +111,15 @@ describe('the demo on a first start in development (built service as a real proc
     const { viewer } = await gql<{ viewer: unknown }>(first, kzFocalPoint, '{ viewer { id name country { code } } }');
     expect(viewer).toEqual({ id: 'kz-focal-point', name: 'Aigerim Nurpeisova', country: { code: 'KZ' } });
 
+    // Notifications are derived from the demo's events like any others: the KZ focal point has unread ones waiting.
+    const { notifications } = await gql<{
+      notifications: { unreadCount: number; edges: { node: { reason: string } }[] };
+    }>(first, kzFocalPoint, '{ notifications(first: 100) { unreadCount edges { node { reason } } } }');
+    expect(notifications.unreadCount).toBeGreaterThan(0);
+    expect(notifications.edges.map((edge) => edge.node.reason)).toEqual(
+      expect.arrayContaining(['PARTNER_RESPONDED', 'PROPOSAL_REVIEWED', 'CONSULTATION_REQUESTED']),
+    );
+
     type Project = {
       title: string;
       status: string;

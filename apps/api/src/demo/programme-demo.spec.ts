@@ -150,6 +150,21 @@ describe('the Programme demo', () => {
       expect(withIanContact).toEqual(['KZ', 'KG', 'TJ', 'UZ']);
     });
 
+    it('notifies its participants of what concerns them, and lists them in the directory', () => {
+      const reasons = (id: string) =>
+        new Set(readModel.notifications(demoParticipant(id), { first: 100 }).edges.map((edge) => edge.node.reason));
+      expect([...reasons('kz-focal-point')]).toEqual(
+        expect.arrayContaining(['PARTNER_RESPONDED', 'PROPOSAL_REVIEWED', 'CONSULTATION_REQUESTED']),
+      );
+      expect([...reasons('kg-participant')]).toEqual(expect.arrayContaining(['REPLY', 'WATCHED_ITEM']));
+      expect([...reasons('kg-focal-point')]).toEqual(expect.arrayContaining(['PARTNER_INVITATION', 'MENTION']));
+      expect([...reasons('al-participant')]).toEqual(expect.arrayContaining(['ANSWER_RECEIVED']));
+      expect([...reasons('secretariat')]).toEqual(['WATCHED_ITEM']);
+
+      const actors = new Set(PROGRAMME_DEMO.map((act) => act.by.id));
+      expect(new Set(readModel.participants({ first: 100 }).map((participant) => participant.id))).toEqual(actors);
+    });
+
     it('marks its transboundary consultation as illustrative', () => {
       const requested = PROGRAMME_DEMO.find((act) => act.key === 'consultation/requested');
       const item = readModel.item(demoParticipant('uz-focal-point'), requested?.itemId ?? '');

@@ -7,6 +7,9 @@ import {
   discussionAggregate,
   type ItemKind,
   type LinkInput,
+  type Participant,
+  participantAggregate,
+  type ParticipantCommand,
   type PracticeCommand,
   practiceAggregate,
   type ProposalCommand,
@@ -83,16 +86,56 @@ const consultation = (key: string, at: string, by: string, command: Consultation
 const profile = (key: string, at: string, by: string, command: CountryProfileCommand): DemoAct =>
   demoAct(countryProfileAggregate, { key, at, by: demoParticipant(by), itemId: null, command });
 
-const comment = (key: string, at: string, by: string, itemKind: ItemKind, itemId: string, body: string): DemoAct => {
+const comment = (
+  key: string,
+  at: string,
+  by: string,
+  itemKind: ItemKind,
+  itemId: string,
+  body: string,
+  thread: { replyTo?: string; mentions?: readonly string[] } = {},
+): DemoAct => {
   const command: DiscussionCommand = {
     type: 'PostComment',
     itemId,
     itemKind,
     commentId: demoId(`comment/${key}`),
     body,
+    replyTo: thread.replyTo === undefined ? null : demoId(`comment/${thread.replyTo}`),
+    mentions: (thread.mentions ?? []).map(demoParticipant),
   };
   return demoAct(discussionAggregate, { key, at, by: demoParticipant(by), itemId, command });
 };
+
+const participantAct = (key: string, at: string, by: Participant, command: ParticipantCommand, itemId: string | null) =>
+  demoAct(participantAggregate, { key, at, by, itemId, command });
+
+const watches = (at: string, by: string, itemKind: ItemKind, itemId: string): DemoAct => {
+  const watcher = demoParticipant(by);
+  const command: ParticipantCommand = {
+    type: 'WatchItem',
+    participantId: watcher.id,
+    itemId,
+    itemKind,
+    watching: true,
+  };
+  return participantAct(`participant/${by}/watches/${itemId}`, at, watcher, command, itemId);
+};
+
+/**
+ * Each participant enters the directory as the API records them, with their
+ * first request: a minute before their first act.
+ */
+function withDirectory(acts: readonly DemoAct[]): DemoAct[] {
+  const recorded = new Set<string>();
+  return acts.flatMap((act) => {
+    if (recorded.has(act.by.id)) return [act];
+    recorded.add(act.by.id);
+    const at = new Date(act.at.getTime() - 60_000).toISOString();
+    const command: ParticipantCommand = { type: 'RecordParticipant', participantId: act.by.id };
+    return [participantAct(`participant/${act.by.id}/recorded`, at, act.by, command, null), act];
+  });
+}
 
 const activity = (
   key: string,
@@ -161,7 +204,7 @@ const profileAfterProject = (
     actionPlan: 'COMPLETED',
   });
 
-export const PROGRAMME_DEMO: readonly DemoAct[] = [
+export const PROGRAMME_DEMO: readonly DemoAct[] = withDirectory([
   // South-Eastern Europe: the subregional workshop in Zagreb, February 2017.
   practice('zagreb/identification-practice', '2017-02-24T09:00:00Z', 'rs-focal-point', {
     type: 'SharePractice',
@@ -250,6 +293,7 @@ export const PROGRAMME_DEMO: readonly DemoAct[] = [
     decision: 'ENDORSE',
     note: 'Endorsed: the project answers the priorities the five countries set out, and each of them has joined. Please record the national expert group meetings as they take place.',
   }),
+  watches('2017-04-05T09:05:00Z', 'secretariat', 'PROPOSAL', ID.centralAsiaProject),
 
   // Eastern Europe and the Caucasus: the subregional workshop in Minsk, April 2017.
   practice('minsk/coordination-practice', '2017-04-21T08:00:00Z', 'by-focal-point', {
@@ -343,6 +387,15 @@ export const PROGRAMME_DEMO: readonly DemoAct[] = [
     ID.centralAsiaProject,
     'Our expert group asked whether the other countries list tailings facilities among the hazardous activities, or treat them under mining law only. We would like to discuss this at the training in Almaty.',
   ),
+  comment(
+    'central-asia-project/kz-reply-to-tj',
+    '2017-09-20T05:00:00Z',
+    'kz-focal-point',
+    'PROPOSAL',
+    ID.centralAsiaProject,
+    'We list them as hazardous activities when they hold hazardous substances above the thresholds, whatever the mining law says. Bakyt, could Kyrgyzstan present its approach in Almaty? You have the most facilities of us all.',
+    { replyTo: 'central-asia-project/tj-comment', mentions: ['kg-focal-point'] },
+  ),
   activity(
     'central-asia-project/training-of-trainers',
     '2017-10-26T05:00:00Z',
@@ -366,6 +419,15 @@ export const PROGRAMME_DEMO: readonly DemoAct[] = [
     'PROPOSAL',
     ID.centralAsiaProject,
     'Thank you for Almaty. The exercise on the identification of hazardous activities with real site data was the most useful part; we will use it in our national training in Bishkek.',
+  ),
+  comment(
+    'central-asia-project/kz-reply-to-kg',
+    '2017-10-30T05:00:00Z',
+    'kz-focal-point',
+    'PROPOSAL',
+    ID.centralAsiaProject,
+    'Glad it was useful. The site data and the exercise sheets are with the trainers; ask them for the Russian version for Bishkek.',
+    { replyTo: 'central-asia-project/kg-comment' },
   ),
   activity('central-asia-project/expert-group-uz', '2017-11-24T05:00:00Z', 'uz-focal-point', ID.centralAsiaProject, {
     kind: 'NATIONAL_EXPERT_GROUP_MEETING',
@@ -480,6 +542,7 @@ export const PROGRAMME_DEMO: readonly DemoAct[] = [
     partnerCountries: ['KG', 'TJ', 'UZ'],
     audience: NETWORK,
   }),
+  watches('2018-07-12T04:00:00Z', 'kg-participant', 'PROPOSAL', ID.tailingsProject),
   joinsPilot(
     'KG',
     '2018-07-16T04:00:00Z',
@@ -731,4 +794,4 @@ export const PROGRAMME_DEMO: readonly DemoAct[] = [
     ID.tailingsProject,
     'Tajikistan would like to apply the checklist at one facility next year; we will propose it as an activity of this project.',
   ),
-];
+]);
