@@ -36,6 +36,18 @@ describe('service lifecycle (built service as a real process)', () => {
     ]);
   });
 
+  it('refuses to start on a data directory another service holds, and says which', async () => {
+    const holder = await startServiceProcess({ DATA_DIR: dataDir, SEED_DEMO: 'false' });
+    try {
+      await expect(startServiceProcess({ DATA_DIR: dataDir, SEED_DEMO: 'false' })).rejects.toThrow(
+        `DATA_DIR ${dataDir} is in use by a service (pid ${holder.child.pid}, since `,
+      );
+    } finally {
+      holder.child.kill('SIGTERM');
+      await holder.exited();
+    }
+  });
+
   it('refuses to start on a bad configuration value and names the variable', async () => {
     await expect(startServiceProcess({ DATA_DIR: dataDir, PORT: 'eighty' })).rejects.toThrow(/PORT/);
   });

@@ -31,7 +31,7 @@ import { SqliteEventStore } from '@coop/event-store';
 import Database from 'better-sqlite3';
 import { signToken } from '../../apps/api/src/auth/token-signer.js';
 import { EVENT_STORE_FILE } from '../../apps/api/src/config/app-config.js';
-import { READ_MODEL_FILE } from '../../apps/api/src/projection/read-model.module.js';
+import { READ_MODEL_FILE } from '../../apps/api/src/config/app-config.js';
 import { buildService, startBuiltService } from '../support/built-service.js';
 import { latencies, load, type LoadPhase } from '../support/http-load.js';
 import { type Figure, scenario } from '../support/scenario.js';

@@ -8,7 +8,7 @@
 import { constants, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_STORE_FILE } from '../../apps/api/src/config/app-config.js';
-import { READ_MODEL_FILE } from '../../apps/api/src/projection/read-model.module.js';
+import { READ_MODEL_FILE } from '../../apps/api/src/config/app-config.js';
 import { benchStore, caughtUpReadModel } from '../rebuild/bench-store.js';
 import { buildService, startBuiltService } from '../support/built-service.js';
 import { type Figure, scenario } from '../support/scenario.js';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { STREAM_PREFIXES, type Participant } from '@coop/domain';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
 import Database from 'better-sqlite3';
-import { READ_MODEL_FILE } from '../../apps/api/src/projection/read-model.module.js';
+import { READ_MODEL_FILE } from '../../apps/api/src/config/app-config.js';
 import { AUDIT_TRAIL, VERIFY_INTEGRITY } from '../api/support/documents.js';
 import type { AuditEventFields, Connection, IntegrityReport } from '../api/support/types.js';
 import { EventStoreDbDouble } from '../eventstoredb-double/eventstoredb-double.server.js';

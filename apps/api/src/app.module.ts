@@ -6,6 +6,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { ConsultationsModule } from './consultations/consultations.module.js';
 import { CountryProfilesModule } from './country-profiles/country-profiles.module.js';
+import { DemoSeedModule } from './demo/demo-seed.module.js';
 import { DemoSignInModule } from './demo/demo-sign-in.module.js';
 import { DiscussionsModule } from './discussions/discussions.module.js';
 import { FeedModule } from './feed/feed.module.js';
@@ -17,6 +18,8 @@ import { ItemsModule } from './items/items.module.js';
 import { LiveModule } from './live/live.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { createServiceMetrics, type ServiceMetrics } from './metrics/service-metrics.js';
 import { PracticesModule } from './practices/practices.module.js';
 import { ReadModelModule } from './projection/read-model.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
@@ -27,11 +30,17 @@ import { EventStoreModule } from './store/event-store.module.js';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+  /** `metrics` are made by the caller when something outside Nest reports to them too (the request log). */
+  static forRoot(
+    config: AppConfig,
+    logger: Logger,
+    metrics: ServiceMetrics = createServiceMetrics(config.metrics),
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, logger),
+        MetricsModule.forRoot(metrics),
         AuthModule,
         RateLimitModule,
         EventStoreModule,
@@ -54,6 +63,7 @@ export class AppModule {
         ReportsModule,
         LiveModule,
         ...DemoSignInModule.forConfig(config),
+        ...DemoSeedModule.forConfig(config),
       ],
     };
   }

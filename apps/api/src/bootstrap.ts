@@ -9,6 +9,7 @@ import { BUILT_CONSOLE_DIR, serveWebConsole } from './console/web-console.js';
 import { RequestAdmission } from './graphql/request-admission.js';
 import { PinoLoggerService } from './logging/pino-logger.service.js';
 import { logEveryRequest } from './logging/request-log.js';
+import { createServiceMetrics } from './metrics/service-metrics.js';
 
 /** Request bodies above this are refused before parsing. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -39,8 +40,9 @@ export async function startApp(config: AppConfig, logger: Logger): Promise<NestF
       connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_MS, config.headersTimeoutMs),
     },
   });
-  logEveryRequest(adapter.getInstance(), logger.child({ component: 'http' }));
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
+  const metrics = createServiceMetrics(config.metrics);
+  logEveryRequest(adapter.getInstance(), logger.child({ component: 'http' }), metrics.graphqlRequestEnded);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger, metrics), adapter, {
     logger: new PinoLoggerService(logger),
     abortOnError: false,
   });

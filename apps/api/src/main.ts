@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { startApp } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
+import { demoTokenCommands } from './demo/demo-tokens.js';
 import { createRootLogger } from './logging/pino-logger.service.js';
+import { DataDirectoryInUse } from './store/data-directory-lock.js';
 
 async function main(): Promise<void> {
   let config;
@@ -16,17 +18,24 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createRootLogger(config.logLevel, config.environment);
-  const app = await startApp(config, logger);
+  let app;
+  try {
+    app = await startApp(config, logger);
+  } catch (error) {
+    if (error instanceof DataDirectoryInUse) {
+      process.stderr.write(`${error.message}: one process at a time uses a data directory.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
   const { port } = app.getHttpServer().address() as AddressInfo;
   logger.info(
     { port, url: `http://localhost:${port}/graphql`, console: `http://localhost:${port}/` },
     'cooperation network ready',
   );
   if (!config.production && config.auth.kind === 'secret') {
-    logger.info(
-      { example: 'npm run token -- --sub kz-fp --name "Aigerim" --country KZ --roles FOCAL_POINT' },
-      'get a development token with npm run token (signed with the secret in DATA_DIR)',
-    );
+    logger.info('tokens of demo participants (a KZ focal point, a KG participant, the secretariat):');
+    for (const command of demoTokenCommands(config.dataDir)) logger.info(command);
   }
 
   // Nest's own shutdown hooks re-raise the signal after closing, which makes a

@@ -104,6 +104,19 @@ describe('CommandHandler', () => {
     expect(await checkIntegrity(store)).toMatchObject({ valid: true, eventsChecked: 2 });
   });
 
+  it('tells its listener of each append once the store has it, and of nothing a replay or a refusal writes', async () => {
+    const told: string[][] = [];
+    const listening = new CommandHandler(store, {
+      onAppended: (events) => told.push(events.map((event) => event.type)),
+    });
+
+    await listening.handle(practiceAggregate, { ...envelope(author, share), idempotencyKey: 'share-once' });
+    await listening.handle(practiceAggregate, { ...envelope(author, share), idempotencyKey: 'share-once' });
+    await expect(listening.handle(practiceAggregate, adopt(author))).rejects.toThrow();
+
+    expect(told).toEqual([['PracticeShared']]);
+  });
+
   it('retries an unpinned command that lost a race, deciding again on the stream as it now is', async () => {
     await handler.handle(practiceAggregate, envelope(author, share));
     const competitor = new CommandHandler(store);

@@ -34,6 +34,8 @@ export interface CommandResult {
 export interface CommandHandlerOptions {
   /** How many times an unpinned command re-reads and decides again when another writer got there first. */
   readonly maxAttempts?: number;
+  /** Told of every append the handler makes, once the store has acknowledged it (for metrics). */
+  readonly onAppended?: (events: readonly NewEvent[]) => void;
 }
 
 const DEFAULT_MAX_ATTEMPTS = 5;
@@ -46,12 +48,14 @@ const DEFAULT_MAX_ATTEMPTS = 5;
  */
 export class CommandHandler {
   private readonly maxAttempts: number;
+  private readonly onAppended: (events: readonly NewEvent[]) => void;
 
   constructor(
     private readonly store: EventStore,
     options: CommandHandlerOptions = {},
   ) {
     this.maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+    this.onAppended = options.onAppended ?? (() => {});
     if (!Number.isSafeInteger(this.maxAttempts) || this.maxAttempts < 1) {
       throw new RangeError(`Not a number of attempts: ${this.maxAttempts}`);
     }
@@ -104,6 +108,7 @@ export class CommandHandler {
             expectedVersion: stream.length,
           },
         );
+        this.onAppended(events);
         return { position: appended.position };
       } catch (error) {
         // Deciding again on the stream as it now is; a pinned command then fails its version check above.

@@ -17,3 +17,9 @@ export { MAX_PAGE_SIZE } from './page-cursor.js';
 export type { ParticipantFilter } from './participant.queries.js';
 export { itemGrants, viewerGrants } from './visibility-grants.js';
 export * from './live/index.js';
+export {
+  rebuildReadModel,
+  type RebuildOptions,
+  type RebuildProgress,
+  type RebuildResult,
+} from './read-model-rebuild.js';

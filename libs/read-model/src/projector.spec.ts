@@ -11,26 +11,18 @@ import { Projector } from './projector.js';
 import { ReadModelDatabase } from './read-model.database.js';
 import { PROJECTION_VERSION } from './read-model.schema.js';
 import { ProjectionFailed, ProjectionTimeout, ProjectorNotRunning } from './read-model.errors.js';
-import type { ReadModel } from './read-model.js';
 import type { FeedEntryView } from './read-model.types.js';
 import type { Committed } from './projector.js';
-import { focalPointOf, participantOf, ReadModelHarness, SECRETARIAT } from './testing/read-model.fixtures.js';
+import {
+  everyAnswer,
+  focalPointOf,
+  participantOf,
+  ReadModelHarness,
+  SECRETARIAT,
+} from './testing/read-model.fixtures.js';
 
 const KZ = participantOf('KZ');
 const UA = participantOf('UA');
-
-/** Everything the queries answer, to compare two read models built from the same log. */
-function answers(readModel: ReadModel) {
-  const feed = readModel.feedAfter(SECRETARIAT, {}, null, 10_000);
-  return {
-    feed,
-    items: feed.map((entry) => readModel.item(SECRETARIAT, entry.itemId)),
-    comments: feed.map((entry) => readModel.comments(entry.itemId, { first: 100 })),
-    search: readModel.search(UA, 'practice', { first: 100 }),
-    audit: readModel.auditTrail({}, { first: 100 }),
-    stats: readModel.cooperationStats(null, null),
-  };
-}
 
 /** Resolves with `condition()` once it holds, looking on each turn of the event loop. */
 async function until(condition: () => boolean): Promise<boolean> {
@@ -262,18 +254,18 @@ describe('Projector', () => {
   it('rebuilds to the same answers after a projection version change or a lost file', async () => {
     const ids = await shareMany(harness, 12);
     for (const id of ids.slice(0, 4)) await harness.comment(UA, id, 'PRACTICE', `Comment on ${id}`);
-    const original = answers((await harness.openCaughtUp()).readModel);
+    const original = everyAnswer((await harness.openCaughtUp()).readModel);
     await harness.closeReadModels();
 
     const bumped = await harness.openCaughtUp({ projectionVersion: PROJECTION_VERSION + 1 });
     expect(bumped.database.rebuilding).toBe(true);
-    expect(answers(bumped.readModel)).toEqual(original);
+    expect(everyAnswer(bumped.readModel)).toEqual(original);
     await harness.closeReadModels();
 
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${harness.readModelFile}${suffix}`, { force: true });
     const fresh = await harness.openCaughtUp();
     expect(fresh.database.rebuilding).toBe(true);
-    expect(answers(fresh.readModel)).toEqual(original);
+    expect(everyAnswer(fresh.readModel)).toEqual(original);
   });
 
   it('caps pages at 100 and keeps cursors valid while new events arrive', async () => {
@@ -313,6 +305,33 @@ describe('Projector', () => {
       seconds: 0,
       percent: 100,
     });
+  });
+
+  it('counts the events it has still to apply, up to a limit', async () => {
+    await shareMany(harness, 5);
+    const { projector } = harness.open({ maxBatchSize: 2 });
+    expect(await projector.eventsBehind(100)).toBe(5);
+    expect(await projector.eventsBehind(3)).toBe(3);
+    const committed = new Promise<void>((resolve) => projector.onCommitted(() => resolve()));
+    projector.start();
+    await committed;
+    await projector.stop();
+    expect(await projector.eventsBehind(100)).toBe(3);
+    expect(await projector.eventsBehind(2)).toBe(2);
+  });
+
+  it('tells its listener the size and duration of each batch', async () => {
+    await shareMany(harness, 5);
+    const batches: [number, number][] = [];
+    const { projector } = harness.open({
+      maxBatchSize: 2,
+      onBatchApplied: (events, seconds) => batches.push([events, seconds]),
+    });
+    projector.start();
+    await harness.caughtUp(projector);
+    expect(batches.map(([events]) => events)).toEqual([2, 2, 1]);
+    expect(batches.every(([, seconds]) => seconds >= 0)).toBe(true);
+    expect(await projector.eventsBehind(100)).toBe(0);
   });
 
   it('says its catch-up is done once it holds the log as it was at start, counting the events applied', async () => {

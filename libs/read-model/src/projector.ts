@@ -12,6 +12,8 @@ export interface ProjectorOptions {
   readonly logger?: ReadModelLogger;
   /** Most events per transaction during catch-up. */
   readonly maxBatchSize?: number;
+  /** Told of each committed batch: its number of events and how long applying and committing it took. */
+  readonly onBatchApplied?: (events: number, seconds: number) => void;
 }
 
 /**
@@ -110,6 +112,7 @@ const idle = (): Promise<typeof IDLE> => nextTurn(IDLE);
 export class Projector {
   private readonly logger: ReadModelLogger;
   private readonly maxBatchSize: number;
+  private readonly onBatchApplied: (events: number, seconds: number) => void;
   private readonly projection: Projection;
   private readonly listeners = new Set<CommittedListener>();
   private waiters: Waiter[] = [];
@@ -138,6 +141,7 @@ export class Projector {
   ) {
     this.logger = options.logger ?? silentLogger;
     this.maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    this.onBatchApplied = options.onBatchApplied ?? (() => {});
     if (!Number.isSafeInteger(this.maxBatchSize) || this.maxBatchSize < 1) {
       throw new RangeError(`Not a batch size: ${this.maxBatchSize}`);
     }
@@ -236,6 +240,20 @@ export class Projector {
       seconds: Math.max(0, (Date.now() - since) / 1000),
       percent: await this.percentOfHistory(Date.parse(head.recordedAt)),
     };
+  }
+
+  /**
+   * Events of the log after the read model's position, counted up to `limit`
+   * (the store counts nothing cheaply, so they are read): a catch-up far
+   * behind reports the limit.
+   */
+  async eventsBehind(limit: number): Promise<number> {
+    const position = this.current;
+    // readAll starts at its position inclusive: the checkpoint's own event is read and left out.
+    const events = await this.store.readAll(
+      position === null ? { limit } : { fromPosition: position, limit: limit + 1 },
+    );
+    return events.filter((event) => position === null || event.position > position).length;
   }
 
   /** Below 100 until caught up, whatever the clock says of the recording times. */
@@ -371,7 +389,9 @@ export class Projector {
   }
 
   private commit(batch: readonly RecordedEvent[]): void {
+    const started = performance.now();
     const applied = this.projection.apply(batch);
+    this.onBatchApplied(batch.length, (performance.now() - started) / 1000);
     this.current = applied.position;
     this.failuresInARow = 0;
     this.failure = null;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { auditExportStream } from '@coop/event-store';
 import { parseAuditExportRange } from '../audit/audit-export-range.js';
 import { ConfigError, loadEventStoreConfig } from '../config/app-config.js';
-import { openEventStore } from '../store/open-event-store.js';
+import { openEventStore, warningsOnStandardError } from '../store/open-event-store.js';
 
 const usage = `Usage: npm run audit:export -- [--from <date or date-time>] [--to <date or date-time>] --out <file>
 Writes the events that occurred in [from, to) as JSON Lines, in log order with their hash chain, read
@@ -59,7 +59,7 @@ const config = readStoreConfig();
 // Opening a missing SQLite file would create an empty store and export nothing, silently.
 if (config.kind === 'sqlite' && !existsSync(config.file)) fail(`No event store at ${config.file} (set DATA_DIR)`);
 
-const store = openEventStore(config, { warn: (details, message) => process.stderr.write(`${message}\n`) });
+const store = openEventStore(config, warningsOnStandardError);
 let events = 0;
 try {
   await pipeline(

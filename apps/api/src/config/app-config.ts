@@ -38,6 +38,10 @@ export interface AppConfig {
   readonly headersTimeoutMs: number;
   /** A whole request must arrive within this, and a connection may stay silent no longer. */
   readonly requestTimeoutMs: number;
+  /** Record the Programme's demo on an empty store at start-up: in development only, unless SEED_DEMO=false. */
+  readonly seedDemo: boolean;
+  /** Serve `GET /metrics` and collect what it reports. */
+  readonly metrics: boolean;
 }
 
 /** A bad configuration value: start-up stops with a message naming the variable. */
@@ -58,6 +62,8 @@ const MIN_SECRET_BYTES = 32;
 const GENERATED_SECRET_FILE = 'auth-jwt-secret';
 /** The embedded event store's file in DATA_DIR. */
 export const EVENT_STORE_FILE = 'events.sqlite';
+/** The read model's file in DATA_DIR. */
+export const READ_MODEL_FILE = 'read-model.sqlite';
 
 function integerIn(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -75,6 +81,13 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
     throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(name, `expected true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 function required(env: Env, name: string, why: string): string {
@@ -160,6 +173,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimitPerMinute: integerIn(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     liveQueueLimit: integerIn(env, 'LIVE_QUEUE_LIMIT', 256, 1, 100_000),
     ...requestTimeouts(env),
+    // Production never seeds, whatever SEED_DEMO says: demo data must not mix with a real record.
+    seedDemo: flag(env, 'SEED_DEMO', true) && environment === 'development',
+    metrics: flag(env, 'METRICS_ENABLED', true),
   };
 }
 

@@ -3,6 +3,7 @@ import { TokenVerifier } from '../auth/token-verifier.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { AUDIT_EXPORT_PATH, GRAPHQL_PATH } from './graphql-api.module.js';
+import { SERVICE_METRICS, type ServiceMetrics } from '../metrics/service-metrics.js';
 import { RateLimiter } from './rate-limiter.js';
 import { RequestAdmission } from './request-admission.js';
 
@@ -12,8 +13,9 @@ import { RequestAdmission } from './request-admission.js';
   providers: [
     {
       provide: RateLimiter,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new RateLimiter(config.rateLimitPerMinute),
+      inject: [APP_CONFIG, SERVICE_METRICS],
+      useFactory: (config: AppConfig, metrics: ServiceMetrics) =>
+        new RateLimiter(config.rateLimitPerMinute, { onRefused: metrics.rateLimitRefused }),
     },
     {
       provide: RequestAdmission,

@@ -27,12 +27,16 @@ export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly refillPerMs: number;
   private takes = 0;
+  private readonly now: () => number;
+  private readonly onRefused: () => void;
 
   constructor(
     private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
+    options: { readonly now?: () => number; readonly onRefused?: () => void } = {},
   ) {
     this.refillPerMs = perMinute / 60_000;
+    this.now = options.now ?? Date.now;
+    this.onRefused = options.onRefused ?? (() => {});
   }
 
   /** Spends one request of `key`'s budget, if it has one left. */
@@ -62,6 +66,7 @@ export class RateLimiter {
   }
 
   private refusal(bucket: Bucket): RateLimitDecision {
+    this.onRefused();
     return { allowed: false, retryAfterSeconds: Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000) };
   }
 

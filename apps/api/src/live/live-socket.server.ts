@@ -17,6 +17,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Session, TokenVerifier } from '../auth/token-verifier.js';
 import type { ViewerDirectory } from '../auth/viewer-directory.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
+import type { ServiceMetrics } from '../metrics/service-metrics.js';
 import { errorBody } from '../graphql/api-errors.js';
 import { rateLimitKey, type RateLimiter } from '../graphql/rate-limiter.js';
 import type { LiveExecution, LiveOperation, LiveTarget } from './live-execution.js';
@@ -71,7 +72,12 @@ export class LiveSocketServer {
     SocketContext,
     GraphqlContext & { readonly viewer: Participant; readonly expiry: { timer: NodeJS.Timeout } }
   >();
-  private readonly operations = new WeakMap<ExecutionArgs, LiveOperation & { readonly target: LiveTarget }>();
+  private readonly operations = new WeakMap<
+    ExecutionArgs,
+    LiveOperation & { readonly target: LiveTarget; readonly kind: string }
+  >();
+  /** The kind of each subscription being delivered, by socket and subscription id, until it completes. */
+  private readonly deliveredKinds = new WeakMap<WebSocket, Map<string, string>>();
   private readonly connectionsPerViewer = new Map<string, number>();
   private readonly graphqlWs: GraphqlWsServer<Extra>;
   private accepting = true;
@@ -87,6 +93,7 @@ export class LiveSocketServer {
     private readonly execution: LiveExecution,
     private readonly limiter: RateLimiter,
     private readonly logger: Logger,
+    private readonly metrics: ServiceMetrics,
   ) {
     this.sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes, handleProtocols });
     this.sockets.on('connection', this.opened);
@@ -101,7 +108,11 @@ export class LiveSocketServer {
         if (context === undefined) throw new Error('A subscription on a connection that was not acknowledged');
         const admitted = await this.guard.admit(context, Object.keys(ctx.subscriptions).length, payload);
         if (Array.isArray(admitted)) return admitted;
-        this.operations.set(admitted.args, { ...admitted.operation, target: { socket: ctx.extra.socket, id } });
+        this.operations.set(admitted.args, {
+          ...admitted.operation,
+          target: { socket: ctx.extra.socket, id },
+          kind: admitted.kind,
+        });
         return admitted.args;
       },
       subscribe: (args) => {
@@ -109,10 +120,21 @@ export class LiveSocketServer {
         if (operation === undefined) throw new Error('A subscription reached execution without the guard');
         // From here graphql-ws ends the subscription with onComplete, whichever way it ends.
         this.delivering += 1;
+        const { socket, id } = operation.target;
+        let kinds = this.deliveredKinds.get(socket);
+        if (kinds === undefined) this.deliveredKinds.set(socket, (kinds = new Map()));
+        kinds.set(id, operation.kind);
+        this.metrics.liveSubscriptionStarted(operation.kind);
         return this.execution.deliver(operation, args, operation.target);
       },
-      onComplete: () => {
+      onComplete: (ctx, id) => {
         this.delivering -= 1;
+        const kinds = this.deliveredKinds.get(ctx.extra.socket);
+        const kind = kinds?.get(id);
+        if (kind !== undefined) {
+          kinds?.delete(id);
+          this.metrics.liveSubscriptionEnded(kind);
+        }
         // graphql-ws sends the `complete` message once this hook has returned.
         if (this.delivering === 0 && this.whenDelivered !== null) setImmediate(this.whenDelivered);
       },
@@ -244,6 +266,7 @@ export class LiveSocketServer {
       return false;
     }
     this.connectionsPerViewer.set(viewer.id, open + 1);
+    this.metrics.liveConnectionOpened();
     const context = {
       viewer,
       clientAddress: addressOf(ctx.extra.request),
@@ -259,6 +282,7 @@ export class LiveSocketServer {
     const context = this.viewers.get(ctx);
     if (context === undefined) return;
     this.viewers.delete(ctx);
+    this.metrics.liveConnectionClosed();
     clearTimeout(context.expiry.timer);
     const open = (this.connectionsPerViewer.get(context.viewer.id) ?? 1) - 1;
     if (open > 0) this.connectionsPerViewer.set(context.viewer.id, open);

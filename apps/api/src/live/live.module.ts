@@ -11,6 +11,7 @@ import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
 import { createErrorFormatter } from '../graphql/error-formatting.js';
 import { GRAPHQL_PATH } from '../graphql/graphql-api.module.js';
 import { RateLimiter } from '../graphql/rate-limiter.js';
+import { SERVICE_METRICS, type ServiceMetrics } from '../metrics/service-metrics.js';
 import { LiveExecution } from './live-execution.js';
 import { LiveResolver } from './live.resolver.js';
 import { LiveSocketServer } from './live-socket.server.js';
@@ -65,6 +66,7 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ROOT_LOGGER) private readonly logger: Logger,
     private readonly limiter: RateLimiter,
+    @Inject(SERVICE_METRICS) private readonly metrics: ServiceMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -89,6 +91,7 @@ export class LiveModule implements OnApplicationBootstrap, BeforeApplicationShut
       this.execution,
       this.limiter,
       this.logger.child({ component: 'graphql-ws' }),
+      this.metrics,
     );
     this.server.listen(this.httpServer());
   }

@@ -3,6 +3,7 @@ import {
   type ExecutionArgs,
   GraphQLError,
   type GraphQLSchema,
+  Kind,
   NoSchemaIntrospectionCustomRule,
   type ValidationRule,
   createSourceEventStream,
@@ -106,7 +107,9 @@ export class SubscriptionGuard {
     context: GraphqlContext,
     openSubscriptions: number,
     payload: SubscribePayload,
-  ): Promise<{ readonly args: ExecutionArgs; readonly operation: LiveOperation } | GraphQLError[]> {
+  ): Promise<
+    { readonly args: ExecutionArgs; readonly operation: LiveOperation; readonly kind: string } | GraphQLError[]
+  > {
     const decision = this.limiter.take(rateLimitKey(context.viewer, context.clientAddress));
     if (!decision.allowed) {
       return [apiError('RATE_LIMITED', 'Too many requests', { retryAfterSeconds: decision.retryAfterSeconds })];
@@ -153,8 +156,14 @@ export class SubscriptionGuard {
     };
     const stream = await createSourceEventStream(args);
     if (!(Symbol.asyncIterator in stream)) return asClientErrors(stream.errors ?? [], 'BAD_USER_INPUT');
+    // Validation admits one root field per subscription; its name says what is followed.
+    const [root] = definition.selectionSet.selections;
     const feed = stream as LiveStream<LiveEntry>;
-    return { args, operation: { feed, groupKey: groupKeyOf(args, payload.query, context, known.personal) } };
+    return {
+      args,
+      operation: { feed, groupKey: groupKeyOf(args, payload.query, context, known.personal) },
+      kind: root?.kind === Kind.FIELD ? root.name.value : 'unknown',
+    };
   }
 
   /** The parsed document of `query`; throws the parse error of a query that does not parse. */

@@ -7,9 +7,19 @@ import type { GraphqlContext } from '../auth/graphql-context.js';
 /** What a request's log line says beyond what Fastify knows at the end of it. */
 interface RequestLogEntry {
   readonly correlationId: string;
+  /** The request reached GraphQL (it ran, or its context was refused). */
+  graphql: boolean;
   /** As the document names the operation it ran; null when anonymous or never resolved. */
   operationName: string | null;
   readonly errorCodes: Set<string>;
+}
+
+/** How a GraphQL request over HTTP ended, as its log line says it. */
+export interface GraphqlRequestOutcome {
+  readonly operationName: string | null;
+  /** The first error code the client got; null when there was none. */
+  readonly errorCode: string | null;
+  readonly seconds: number;
 }
 
 /** By Fastify request; keyed by `object`, since the GraphQL context holds the request untyped. */
@@ -27,6 +37,7 @@ function entryOf(request: FastifyRequest): RequestLogEntry {
   if (entry === undefined) {
     entry = {
       correlationId: correlationIdOf(request.headers['x-correlation-id']),
+      graphql: false,
       operationName: null,
       errorCodes: new Set(),
     };
@@ -42,18 +53,29 @@ export function correlationIdOfRequest(request: FastifyRequest): string {
 
 /** An error the request ended with before GraphQL ran (a bad token): the context could not be built. */
 export function noteRequestError(request: FastifyRequest, code: string): void {
-  entryOf(request).errorCodes.add(code);
+  const entry = entryOf(request);
+  entry.graphql = true;
+  entry.errorCodes.add(code);
 }
 
 /**
  * One line per HTTP request once its response is sent: method, path (without
  * the query string), GraphQL operation name, status, GraphQL error codes,
  * duration and correlation id. Never a header, a body or a query: tokens and
- * what people wrote stay out of the log.
+ * what people wrote stay out of the log. A GraphQL request's outcome also goes
+ * to `onGraphqlRequest` (the metrics), from the same record.
  */
-export function logEveryRequest(fastify: FastifyInstance, logger: Logger): void {
+export function logEveryRequest(
+  fastify: FastifyInstance,
+  logger: Logger,
+  onGraphqlRequest: (outcome: GraphqlRequestOutcome) => void = () => {},
+): void {
   fastify.addHook('onResponse', async (request, reply) => {
     const entry = entryOf(request);
+    if (entry.graphql) {
+      const [errorCode = null] = entry.errorCodes;
+      onGraphqlRequest({ operationName: entry.operationName, errorCode, seconds: reply.elapsedTime / 1000 });
+    }
     const line = {
       method: request.method,
       path: request.url.split('?', 1)[0],
@@ -81,6 +103,7 @@ export function requestLogPlugin(): ApolloServerPlugin<GraphqlContext> {
           const request = 'req' in contextValue ? contextValue.req : undefined;
           const entry = typeof request === 'object' && request !== null ? entries.get(request) : undefined;
           if (entry === undefined) return;
+          entry.graphql = true;
           entry.operationName = operationName ?? null;
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           for (const error of errors ?? []) {

@@ -10,19 +10,25 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/app-config.js';
+import { type AppConfig, READ_MODEL_FILE } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
+import { SERVICE_METRICS, type ServiceMetrics } from '../metrics/service-metrics.js';
+import { DataDirectoryLock } from '../store/data-directory-lock.js';
 import { EVENT_STORE } from '../store/event-store.module.js';
 import { ProjectionHealth } from './projection-health.js';
-
-export const READ_MODEL_FILE = 'read-model.sqlite';
 
 @Global()
 @Module({
   providers: [
     {
+      provide: DataDirectoryLock,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => DataDirectoryLock.acquire(config.dataDir, 'a service'),
+    },
+    {
       provide: ReadModelDatabase,
-      inject: [APP_CONFIG, ROOT_LOGGER],
+      // The lock comes first: no other process may write this read model while it is open.
+      inject: [APP_CONFIG, ROOT_LOGGER, DataDirectoryLock],
       useFactory: (config: AppConfig, logger: Logger) =>
         ReadModelDatabase.open(join(config.dataDir, READ_MODEL_FILE), {
           logger: logger.child({ component: 'read-model' }),
@@ -35,9 +41,15 @@ export const READ_MODEL_FILE = 'read-model.sqlite';
     },
     {
       provide: Projector,
-      inject: [EVENT_STORE, ReadModelDatabase, ROOT_LOGGER],
-      useFactory: (store: EventStore, database: ReadModelDatabase, logger: Logger) =>
-        new Projector(store, database, { logger: logger.child({ component: 'projector' }) }),
+      inject: [EVENT_STORE, ReadModelDatabase, ROOT_LOGGER, SERVICE_METRICS],
+      useFactory: (store: EventStore, database: ReadModelDatabase, logger: Logger, metrics: ServiceMetrics) => {
+        const projector = new Projector(store, database, {
+          logger: logger.child({ component: 'projector' }),
+          onBatchApplied: metrics.projectorBatchApplied,
+        });
+        metrics.watchProjector(projector);
+        return projector;
+      },
     },
     ProjectionHealth,
   ],
@@ -47,6 +59,7 @@ export class ReadModelModule implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     private readonly projector: Projector,
     @Inject(ReadModelDatabase) private readonly database: ReadModelDatabase,
+    private readonly lock: DataDirectoryLock,
   ) {}
 
   /** Catch-up runs in the background: the service answers (and reports its lag) while the read model fills. */
@@ -61,5 +74,6 @@ export class ReadModelModule implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationShutdown(): void {
     this.database.close();
+    this.lock.release();
   }
 }

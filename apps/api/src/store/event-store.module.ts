@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { CommandHandler } from '@coop/application';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, ROOT_LOGGER } from '../config/config.module.js';
+import { SERVICE_METRICS, type ServiceMetrics } from '../metrics/service-metrics.js';
 import { openEventStore } from './open-event-store.js';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -17,7 +18,12 @@ function openConfiguredStore(config: AppConfig, logger: Logger): EventStore {
 @Module({
   providers: [
     { provide: EVENT_STORE, inject: [APP_CONFIG, ROOT_LOGGER], useFactory: openConfiguredStore },
-    { provide: CommandHandler, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandHandler(store) },
+    {
+      provide: CommandHandler,
+      inject: [EVENT_STORE, SERVICE_METRICS],
+      useFactory: (store: EventStore, metrics: ServiceMetrics) =>
+        new CommandHandler(store, { onAppended: metrics.eventsAppended }),
+    },
   ],
   exports: [EVENT_STORE, CommandHandler],
 })

@@ -19,3 +19,8 @@ export function openEventStore(
   if (config.kind === 'sqlite') return new SqliteEventStore(config.file, { streamPrefixes: STREAM_PREFIXES });
   return new EventStoreDbEventStore(config.connectionString, { streamPrefixes: STREAM_PREFIXES, logger });
 }
+
+/** The EventStoreDB adapter's warnings, for a command-line tool: on standard error, where its output is not. */
+export const warningsOnStandardError: NonNullable<EventStoreDbEventStoreOptions['logger']> = {
+  warn: (_details, message) => process.stderr.write(`${message}\n`),
+};

@@ -29,11 +29,26 @@ import { Projector, type ProjectorOptions } from '../projector.js';
 import { ReadModel } from '../read-model.js';
 import { ReadModelDatabase } from '../read-model.database.js';
 
+import { participantOfCountry, SECRETARIAT } from '@coop/domain/testing/domain.fixtures.js';
+
 export {
   participantOfCountry as participantOf,
   focalPointOf,
   SECRETARIAT,
 } from '@coop/domain/testing/domain.fixtures.js';
+
+/** Everything the queries answer, to compare two read models built from the same log. */
+export function everyAnswer(readModel: ReadModel) {
+  const feed = readModel.feedAfter(SECRETARIAT, {}, null, 10_000);
+  return {
+    feed,
+    items: feed.map((entry) => readModel.item(SECRETARIAT, entry.itemId)),
+    comments: feed.map((entry) => readModel.comments(entry.itemId, { first: 100 })),
+    search: readModel.search(participantOfCountry('UA'), 'practice', { first: 100 }),
+    audit: readModel.auditTrail({}, { first: 100 }),
+    stats: readModel.cooperationStats(null, null),
+  };
+}
 
 const START = Date.parse('2019-03-14T09:00:00.000Z');
 
