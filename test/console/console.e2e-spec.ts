@@ -1,9 +1,15 @@
-import type { Participant } from '@coop/domain';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PARTICIPANTS } from '../../apps/api/src/demo/demo-participants.js';
 import { askQuestion, dataOf, postComment, proposeJointProject, sharePractice, unique } from '../api/support/api.js';
 import { testTokens } from '../support/graphql-client.js';
-import { catalogue, DESKTOP, latinDates, launchChromium, screenshots, textsNotIn } from './support/browser.js';
+import { catalogue, latinDates, screenshots, textsNotIn } from './support/browser.js';
+import {
+  demo,
+  feedEntry,
+  problemsOf,
+  signInAs,
+  useConsoleHarness,
+  waitForCount,
+  waitLive,
+} from './support/console-harness.js';
 import { type ConsoleService, startConsoleService } from './support/console-service.js';
 
 /*
@@ -12,12 +18,6 @@ import { type ConsoleService, startConsoleService } from './support/console-serv
  * API; the service and the browser are shared to keep the suite quick.
  */
 
-function demo(id: string): Participant {
-  const participant = DEMO_PARTICIPANTS.find((candidate) => candidate.id === id);
-  if (participant === undefined) throw new Error(`no demo participant ${id}`);
-  return participant;
-}
-
 const kzParticipant = demo('kz-participant');
 const kzFocalPoint = demo('kz-focal-point');
 const uzParticipant = demo('uz-participant');
@@ -25,61 +25,13 @@ const uzFocalPoint = demo('uz-focal-point');
 const alParticipant = demo('al-participant');
 const secretariat = demo('secretariat');
 
+const harness = useConsoleHarness();
+const { openConsole } = harness;
 let service: ConsoleService;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  [service, browser] = await Promise.all([startConsoleService(), launchChromium()]);
+beforeAll(() => {
+  ({ service } = harness);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-/** A fresh browser (its own storage) on the console, failing the test on any script error. */
-async function openConsole(options: { locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: options.locale ?? 'en-GB' });
-  contexts.push(context);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('404')) problems.push(message.text());
-  });
-  (page as Page & { problems: string[] }).problems = problems;
-  await page.goto(service.origin);
-  return page;
-}
-
-function problemsOf(page: Page): string[] {
-  return (page as Page & { problems: string[] }).problems;
-}
-
-/** One click on a demo participant of the development sign-in. */
-async function signInAs(page: Page, who: Participant): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(who.name) }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-async function waitLive(page: Page): Promise<void> {
-  await page.locator('.connection[data-state="live"]').first().waitFor();
-}
-
-const feedEntry = (page: Page, title: string) => page.locator('.feed .entry', { hasText: title });
-
-/** Waits until the page shows exactly `count` elements matching `selector`. */
-async function waitForCount(page: Page, selector: string, count: number): Promise<void> {
-  await page.waitForFunction(([css, expected]) => document.querySelectorAll(css).length === expected, [
-    selector,
-    count,
-  ] as const);
-}
 
 describe('web console', () => {
   it('signs a KZ participant in with one click and shows a practice shared through the API live in the Central Asia feed', async () => {
@@ -383,9 +335,7 @@ describe('web console', () => {
   it('asks for a token from the identity provider in production, and says why a token is refused', async () => {
     const production = await startConsoleService({ NODE_ENV: 'production' });
     try {
-      const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
-      contexts.push(context);
-      const page = await context.newPage();
+      const page = await (await harness.newContext()).newPage();
       await page.goto(production.origin);
       await page.getByText("Ask your organisation's identity provider for a token.").waitFor();
       expect(await page.getByRole('button', { name: new RegExp(kzParticipant.name) }).count()).toBe(0);
@@ -417,8 +367,7 @@ describe('web console', () => {
   });
 
   it('resumes the live feed after a disconnect without losing what was shared meanwhile', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
-    contexts.push(context);
+    const context = await harness.newContext();
     let blocked = false;
     const open: { close(): Promise<void> }[] = [];
     await context.routeWebSocket(
