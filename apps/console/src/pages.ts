@@ -1,10 +1,13 @@
 import type { ComponentType } from 'preact';
 import type { Viewer } from './api/types';
+import { RequestConsultationPage } from './consultations/request-consultation-page';
+import { CountriesPage } from './countries/countries-page';
+import { CountryProfilePage } from './countries/country-profile-page';
 import { FeedPage } from './feed/feed-page';
 import { ItemPage } from './items/item-page';
 import { AuditPage } from './secretariat/audit-page';
 import { StatisticsPage } from './secretariat/statistics-page';
-import { isSecretariat } from './session/session';
+import { isFocalPoint, isSecretariat } from './session/session';
 
 export interface Page {
   readonly path: string;
@@ -20,6 +23,13 @@ const everyone = () => true;
 export const PAGES: readonly Page[] = [
   { path: '/', component: FeedPage, nav: { label: 'nav.feed', shownTo: everyone } },
   { path: '/items/:id', component: ItemPage },
+  {
+    path: '/consultations/new',
+    component: RequestConsultationPage,
+    nav: { label: 'nav.requestConsultation', shownTo: isFocalPoint },
+  },
+  { path: '/countries', component: CountriesPage, nav: { label: 'nav.countries', shownTo: everyone } },
+  { path: '/countries/:code', component: CountryProfilePage },
   { path: '/secretariat/audit', component: AuditPage, nav: { label: 'nav.audit', shownTo: isSecretariat } },
   {
     path: '/secretariat/statistics',

@@ -33,6 +33,28 @@ function variablesOf(filter: FeedFilter) {
   };
 }
 
+/** The comment or answer the entry is about, as it now stands. */
+function EntryExcerpt({ entry }: { entry: FeedEntry }) {
+  const { t } = useTranslation();
+  if (entry.comment !== null) {
+    return entry.comment.retracted || entry.comment.body === null ? (
+      <p class="entry-excerpt retracted">{t('comments.retracted')}</p>
+    ) : (
+      <blockquote class="entry-excerpt" translate={false}>
+        {entry.comment.body}
+      </blockquote>
+    );
+  }
+  if (entry.answer !== null) {
+    return (
+      <blockquote class="entry-excerpt" translate={false}>
+        {entry.answer.body}
+      </blockquote>
+    );
+  }
+  return null;
+}
+
 function FeedEntryView({ entry, arrived }: { entry: FeedEntry; arrived: boolean }) {
   const { label } = useTranslation();
   return (
@@ -46,6 +68,7 @@ function FeedEntryView({ entry, arrived }: { entry: FeedEntry; arrived: boolean 
           {entry.item.title}
         </a>
       </h3>
+      <EntryExcerpt entry={entry} />
       <p class="entry-actor">
         <ParticipantName participant={entry.actor} />
       </p>
