@@ -11,9 +11,25 @@ import {
   sharePractice,
   unique,
 } from '../api/support/api.js';
-import { REVIEW_PROPOSAL, REVISE_PROPOSAL } from '../api/support/documents.js';
+import {
+  EDIT_ANSWER,
+  RECORD_PROJECT_ACTIVITY,
+  RESPOND_TO_CONSULTATION,
+  REVIEW_PROPOSAL,
+  REVISE_PROPOSAL,
+  START_IMPLEMENTATION,
+  SUBMIT_PROPOSAL,
+} from '../api/support/documents.js';
 import { screenshots } from './support/browser.js';
-import { demo, feedEntry, problemsOf, signInAs, useConsoleHarness, waitLive } from './support/console-harness.js';
+import {
+  demo,
+  expectRussian,
+  feedEntry,
+  problemsOf,
+  signInAs,
+  useConsoleHarness,
+  waitLive,
+} from './support/console-harness.js';
 
 /*
  * Version 2 of the API in the web console: consultations between countries,
@@ -398,5 +414,104 @@ describe('the feed in the web console', () => {
     const answered = kz.locator('.entry-arrived', { hasText: 'Question answered' });
     await answered.locator('.entry-excerpt', { hasText: 'Through the IAN System, within the hour.' }).waitFor();
     expect(await answered.textContent()).toContain(question.title);
+  });
+});
+
+describe('the web console in Russian', () => {
+  it('speaks Russian on the consultation, project, question and country pages, their forms open', async () => {
+    const { service } = harness;
+    const consultation = await requestConsultation(service, kzFocalPoint, {
+      title: unique('Консультация по хвостохранилищу'),
+      consultedCountries: ['KG', 'UZ'],
+      links: [{ url: 'https://example.org/study.pdf', title: 'Исследование', kind: 'REPORT' }],
+    });
+    for (const position of ['POSSIBLE_EFFECTS', 'NO_SIGNIFICANT_EFFECTS']) {
+      dataOf(
+        await service.gql(kgFocalPoint, RESPOND_TO_CONSULTATION, {
+          consultationId: consultation.id,
+          position,
+          body: 'Оценка Кыргызстана',
+        }),
+      );
+    }
+    const proposal = await proposeJointProject(service, kzFocalPoint, {
+      title: unique('Промышленная безопасность в Центральной Азии'),
+      partnerCountries: ['UZ'],
+    });
+    await respondToInvitation(service, uzFocalPoint, proposal.id, true);
+    dataOf(await service.gql(kzFocalPoint, SUBMIT_PROPOSAL, { id: proposal.id }));
+    dataOf(
+      await service.gql(secretariat, REVIEW_PROPOSAL, { id: proposal.id, decision: 'ENDORSE', note: 'Одобрено.' }),
+    );
+    dataOf(
+      await service.gql(kzFocalPoint, START_IMPLEMENTATION, {
+        id: proposal.id,
+        startedOn: '2019-09-01T00:00:00.000Z',
+        donor: 'Швейцария',
+      }),
+    );
+    dataOf(
+      await service.gql(kzFocalPoint, RECORD_PROJECT_ACTIVITY, {
+        input: {
+          proposalId: proposal.id,
+          kind: 'SUBREGIONAL_WORKSHOP',
+          title: 'Субрегиональный семинар',
+          startsOn: '2019-10-08T00:00:00.000Z',
+          endsOn: '2019-10-10T00:00:00.000Z',
+          venue: 'Алматы, Казахстан',
+          countries: ['KZ', 'UZ'],
+          outcome: 'Согласован контрольный перечень.',
+          links: [{ url: 'https://example.org/agenda.pdf', title: 'Повестка', kind: 'OTHER' }],
+        },
+      }),
+    );
+    const question = await askQuestion(service, kzFocalPoint, { title: unique('Кто проверяет плотины?') });
+    const answer = await answerQuestion(service, uzParticipant, question.id, { body: 'Госкомпромбез.' });
+    dataOf(
+      await service.gql(uzParticipant, EDIT_ANSWER, {
+        questionId: question.id,
+        answerId: answer.id,
+        body: 'Госкомпромбез, ежегодно.',
+      }),
+    );
+    await postComment(service, uzParticipant, consultation.id, { body: 'Комментарий' });
+
+    const page = await harness.openConsole({ locale: 'ru-RU' });
+    await signInAs(page, kzFocalPoint);
+    await page.getByRole('heading', { level: 1, name: 'Центральная Азия' }).waitFor();
+    await feedEntry(page, consultation.title).first().waitFor();
+    await waitLive(page);
+    await expectRussian(page, 'feed-v2');
+
+    await page.getByRole('link', { name: 'Запросить консультацию' }).click();
+    await page.getByRole('group', { name: 'Соседи страны: Казахстан' }).waitFor();
+    await page.getByRole('button', { name: 'Добавить ссылку' }).click();
+    await expectRussian(page, 'consultation-request');
+
+    await page.goto(itemUrl(consultation.id));
+    await page.getByRole('heading', { level: 1, name: consultation.title }).waitFor();
+    await page.getByText('Прежние версии (1)').click();
+    await page.getByRole('button', { name: 'Отозвать консультацию' }).click();
+    await expectRussian(page, 'item-consultation');
+
+    await page.goto(itemUrl(proposal.id));
+    await page.getByRole('heading', { level: 1, name: proposal.title }).waitFor();
+    await page.getByRole('button', { name: 'Записать мероприятие' }).click();
+    await page.getByRole('button', { name: 'Добавить ссылку' }).click();
+    await page.getByRole('button', { name: 'Завершить проект' }).click();
+    await expectRussian(page, 'item-project');
+
+    await page.goto(itemUrl(question.id));
+    await page.getByRole('heading', { level: 1, name: question.title }).waitFor();
+    await page.getByRole('button', { name: 'Изменить вопрос' }).click();
+    await page.getByRole('button', { name: 'Закрыть вопрос' }).click();
+    await expectRussian(page, 'item-question-edited');
+
+    await page.getByRole('link', { name: 'Профили стран' }).click();
+    await page.locator('table.profiles tbody tr').first().waitFor();
+    await expectRussian(page, 'countries');
+    await page.getByRole('link', { name: 'Казахстан' }).click();
+    await page.getByRole('heading', { name: 'Обновить профиль' }).waitFor();
+    await expectRussian(page, 'country-profile');
   });
 });

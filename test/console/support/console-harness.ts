@@ -1,7 +1,7 @@
 import type { Participant } from '@coop/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PARTICIPANTS } from '../../../apps/api/src/demo/demo-participants.js';
-import { DESKTOP, launchChromium } from './browser.js';
+import { catalogue, DESKTOP, latinDates, launchChromium, screenshots, textsNotIn } from './browser.js';
 import { type ConsoleService, startConsoleService } from './console-service.js';
 
 export function demo(id: string): Participant {
@@ -84,7 +84,8 @@ export function useConsoleHarness(): ConsoleHarness {
 /** One click on a demo participant of the development sign-in. */
 export async function signInAs(page: Page, who: Participant): Promise<void> {
   await page.getByRole('button', { name: new RegExp(who.name) }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  // Signed in, in whichever language: the viewer's name in the header.
+  await page.locator('.viewer', { hasText: who.name }).waitFor();
 }
 
 export async function waitLive(page: Page): Promise<void> {
@@ -99,4 +100,11 @@ export async function waitForCount(page: Page, selector: string, count: number):
     selector,
     count,
   ] as const);
+}
+
+/** The page has no word outside the Russian catalogue and no date in Latin letters; its screenshots are taken. */
+export async function expectRussian(page: Page, name: string): Promise<void> {
+  expect({ page: name, english: await textsNotIn(page, catalogue('ru')) }).toEqual({ page: name, english: [] });
+  expect({ page: name, dates: await latinDates(page) }).toEqual({ page: name, dates: [] });
+  await screenshots(page, `${name}-ru`);
 }
