@@ -417,6 +417,33 @@ describe('the feed in the web console', () => {
   });
 });
 
+describe('search in the web console', () => {
+  it('finds what the viewer may see, pages on, and opens the item', async () => {
+    const { service } = harness;
+    const word = `zircon${Date.now()}`;
+    const practices = [];
+    for (let index = 0; index < 21; index += 1) {
+      practices.push(await sharePractice(service, kzFocalPoint, { title: unique(`Register of ${word} ${index}`) }));
+    }
+    const page = await harness.openConsole();
+    await signInAs(page, kzParticipant);
+    await page.getByRole('link', { name: 'Search' }).click();
+    await page.getByLabel('Words to find').fill(word);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByText('20 items shown, best match first').waitFor();
+    expect(page.url()).toContain(`text=${word}`);
+    await page.getByRole('button', { name: 'More results' }).click();
+    await page.getByText('21 items shown, best match first').waitFor();
+    expect(await page.getByRole('button', { name: 'More results' }).count()).toBe(0);
+    await screenshots(page, 'search');
+    await page.getByRole('link', { name: practices[3]?.title ?? '' }).click();
+    await page.getByRole('heading', { level: 1, name: practices[3]?.title ?? '' }).waitFor();
+
+    await page.goto(`${service.origin}/search?text=nothing${Date.now()}`);
+    await page.getByText('Nothing matches.').waitFor();
+  });
+});
+
 describe('the web console in Russian', () => {
   it('speaks Russian on the consultation, project, question and country pages, their forms open', async () => {
     const { service } = harness;
@@ -513,5 +540,11 @@ describe('the web console in Russian', () => {
     await page.getByRole('link', { name: 'Казахстан' }).click();
     await page.getByRole('heading', { name: 'Обновить профиль' }).waitFor();
     await expectRussian(page, 'country-profile');
+
+    await page.getByRole('link', { name: 'Поиск' }).click();
+    await page.getByLabel('Что искать').fill('Промышленная');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByRole('link', { name: proposal.title }).waitFor();
+    await expectRussian(page, 'search');
   });
 });

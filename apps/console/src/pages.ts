@@ -5,6 +5,7 @@ import { CountriesPage } from './countries/countries-page';
 import { CountryProfilePage } from './countries/country-profile-page';
 import { FeedPage } from './feed/feed-page';
 import { ItemPage } from './items/item-page';
+import { SearchPage } from './search/search-page';
 import { AuditPage } from './secretariat/audit-page';
 import { StatisticsPage } from './secretariat/statistics-page';
 import { isFocalPoint, isSecretariat } from './session/session';
@@ -23,6 +24,7 @@ const everyone = () => true;
 export const PAGES: readonly Page[] = [
   { path: '/', component: FeedPage, nav: { label: 'nav.feed', shownTo: everyone } },
   { path: '/items/:id', component: ItemPage },
+  { path: '/search', component: SearchPage, nav: { label: 'nav.search', shownTo: everyone } },
   {
     path: '/consultations/new',
     component: RequestConsultationPage,

@@ -60,6 +60,13 @@ export const ITEM = `query Item($id: ID!, $commentsAfter: String) {
   }
 }`;
 
+export const SEARCH = `query Search($text: String!, $first: Int, $after: String) {
+  search(text: $text, first: $first, after: $after) {
+    edges { cursor node { id kind title topics country { code } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
 export const ITEM_UPDATED = `subscription ItemUpdated($id: ID!, $since: String) {
   itemUpdated(id: $id, since: $since) { cursor activity }
 }`;
