@@ -1,30 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { useTranslation } from '../i18n/i18n';
+import { useWidth } from '../ui/use-width';
 import { ACTIVITY_GROUPS, type CountryBar } from './activity-groups';
 
 const LABEL_WIDTH = 150;
 const TOTAL_WIDTH = 48;
 const ROW = 28;
 const BAR = 18;
-
-/**
- * Drawn one unit to a CSS pixel of the figure's width, so its text keeps the
- * page's size from a phone to a desktop.
- */
-function useWidth(): [ref: { current: HTMLElement | null }, width: number] {
-  const ref = useRef<HTMLElement | null>(null);
-  const [width, setWidth] = useState(640);
-  useEffect(() => {
-    const element = ref.current;
-    if (element === null) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry !== undefined && entry.contentRect.width > 0) setWidth(Math.round(entry.contentRect.width));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
 
 /** Activity per country as horizontal stacked bars, drawn as SVG; the table beside it carries the same figures. */
 export function ActivityBarChart({ bars }: { bars: readonly CountryBar[] }) {
