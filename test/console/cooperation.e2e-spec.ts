@@ -226,10 +226,16 @@ describe('joint projects through implementation in the web console', () => {
     await kz.getByText('Someone changed this in the meantime. Reload and try again.').waitFor();
     await kz.getByRole('button', { name: 'Cancel' }).click();
 
-    await kz.getByRole('button', { name: 'Invite a partner country' }).click();
+    // By keyboard: the form opens under its button, and the keyboard is back on the button once it is sent.
+    await kz.getByRole('button', { name: 'Invite a partner country' }).focus();
+    await kz.keyboard.press('Enter');
+    await kz.keyboard.press('Tab');
+    expect(await kz.evaluate(() => document.activeElement?.id)).toBe('invite-country');
     await kz.getByLabel('Country to invite').selectOption({ label: 'Kyrgyzstan' });
-    await kz.getByRole('button', { name: 'Send the invitation' }).click();
+    await kz.keyboard.press('Tab');
+    await kz.keyboard.press('Enter');
     await kz.locator('tr', { hasText: 'Kyrgyzstan' }).getByText('Invited').waitFor();
+    expect(await kz.evaluate(() => document.activeElement?.textContent)).toBe('Invite a partner country');
 
     await kz.getByRole('button', { name: 'Submit for review' }).click();
     await kz.locator('.status .badge', { hasText: 'Submitted' }).waitFor();
@@ -255,6 +261,7 @@ describe('joint projects through implementation in the web console', () => {
     await kz.getByLabel('Venue').fill('Almaty, Kazakhstan');
     await kz.getByLabel('Outcome').fill('A checklist for tailings facilities agreed by both countries.');
     await kz.getByRole('button', { name: 'Add a link' }).click();
+    expect(await kz.evaluate(() => document.activeElement?.id)).toBe('activity-link-0-url');
     await kz.getByLabel('Address of link 1').fill('ftp://example.org/agenda.pdf');
     await kz.getByLabel('Title of link 1').fill('Agenda');
     // The API takes web addresses only: its words appear under the address.

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { LINK_KINDS, type LinkKind } from '../api/enums';
 import type { ApiError } from '../api/graphql-client';
 import type { Link } from '../api/types';
@@ -34,6 +35,14 @@ interface LinksEditorProps {
 /** Links to documents kept elsewhere: address, title and kind of each, added and removed row by row. */
 export function LinksEditor({ id, links, onChange, error }: LinksEditorProps) {
   const { t, label } = useTranslation();
+  // A row just added takes the keyboard, so its address is typed next.
+  const added = useRef(false);
+  const lastUrl = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!added.current) return;
+    added.current = false;
+    lastUrl.current?.focus();
+  }, [links.length]);
   const change = (index: number, changes: Partial<LinkDraft>) =>
     onChange(links.map((link, at) => (at === index ? { ...link, ...changes } : link)));
   return (
@@ -48,6 +57,7 @@ export function LinksEditor({ id, links, onChange, error }: LinksEditorProps) {
             <div class="field">
               <label for={`${row}-url`}>{t('links.url', position)}</label>
               <input
+                ref={index === links.length - 1 ? lastUrl : undefined}
                 type="url"
                 inputMode="url"
                 value={link.url}
@@ -90,7 +100,10 @@ export function LinksEditor({ id, links, onChange, error }: LinksEditorProps) {
         <button
           type="button"
           class="secondary"
-          onClick={() => onChange([...links, { url: '', title: '', kind: 'OTHER' }])}
+          onClick={() => {
+            added.current = true;
+            onChange([...links, { url: '', title: '', kind: 'OTHER' }]);
+          }}
         >
           {t('links.add')}
         </button>

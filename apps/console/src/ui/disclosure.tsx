@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 
 /**
  * A button that shows a form under it, and the form's own way back. The
- * page stays short until a participant chooses to act.
+ * page stays short until a participant chooses to act; closing the form
+ * puts the keyboard back on the button.
  */
 export function Disclosure({
   id,
@@ -15,9 +16,15 @@ export function Disclosure({
   children: (close: () => void) => ComponentChildren;
 }) {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
   return (
     <div class="disclosure">
       <button
+        ref={button}
         type="button"
         class="secondary"
         aria-expanded={open}
@@ -26,7 +33,7 @@ export function Disclosure({
       >
         {label}
       </button>
-      {open ? <div id={id}>{children(() => setOpen(false))}</div> : null}
+      {open ? <div id={id}>{children(close)}</div> : null}
     </div>
   );
 }
