@@ -7,9 +7,7 @@ import { useTranslation } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { ConnectionStatus } from '../ui/connection-status';
 import { ErrorMessage } from '../ui/error-message';
-import { ItemLabels } from '../ui/item-labels';
-import { ParticipantName } from '../ui/participant-name';
-import { TimeStamp } from '../ui/time-stamp';
+import { FeedEntryContent } from './feed-entry';
 import { type FeedFilter, FeedFilters, filterFromQuery, queryOfFilter } from './feed-filters';
 
 const PAGE_SIZE = 20;
@@ -33,46 +31,10 @@ function variablesOf(filter: FeedFilter) {
   };
 }
 
-/** The comment or answer the entry is about, as it now stands. */
-function EntryExcerpt({ entry }: { entry: FeedEntry }) {
-  const { t } = useTranslation();
-  if (entry.comment !== null) {
-    return entry.comment.retracted || entry.comment.body === null ? (
-      <p class="entry-excerpt retracted">{t('comments.retracted')}</p>
-    ) : (
-      <blockquote class="entry-excerpt" translate={false}>
-        {entry.comment.body}
-      </blockquote>
-    );
-  }
-  if (entry.answer !== null) {
-    return (
-      <blockquote class="entry-excerpt" translate={false}>
-        {entry.answer.body}
-      </blockquote>
-    );
-  }
-  return null;
-}
-
 function FeedEntryView({ entry, arrived }: { entry: FeedEntry; arrived: boolean }) {
-  const { label } = useTranslation();
   return (
     <li class={arrived ? 'entry entry-arrived' : 'entry'} data-cursor={entry.cursor}>
-      <p class="entry-meta">
-        <span class="entry-activity">{label('Activity', entry.activity)}</span>
-        <TimeStamp at={entry.occurredAt} />
-      </p>
-      <h3 class="entry-title">
-        <a href={`/items/${encodeURIComponent(entry.item.id)}`} translate={false}>
-          {entry.item.title}
-        </a>
-      </h3>
-      <EntryExcerpt entry={entry} />
-      <p class="entry-actor">
-        <ParticipantName participant={entry.actor} />
-      </p>
-      <ItemLabels item={entry.item} />
+      <FeedEntryContent entry={entry} />
     </li>
   );
 }
