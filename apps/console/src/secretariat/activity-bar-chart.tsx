@@ -6,6 +6,8 @@ const LABEL_WIDTH = 150;
 const TOTAL_WIDTH = 48;
 const ROW = 28;
 const BAR = 18;
+/** About the width of one character of a label, at the chart's 13 px. */
+const CHARACTER_WIDTH = 7.2;
 
 /** Activity per country as horizontal stacked bars, drawn as SVG; the table beside it carries the same figures. */
 export function ActivityBarChart({ bars }: { bars: readonly CountryBar[] }) {
@@ -30,9 +32,30 @@ export function ActivityBarChart({ bars }: { bars: readonly CountryBar[] }) {
           let x = labelWidth;
           return (
             <g key={bar.code} class="chart-row">
-              <text x={labelWidth - 8} y={y + BAR / 2} class="chart-label" text-anchor="end" dominant-baseline="middle">
-                {countryName(bar.code)}
-              </text>
+              {/* A name too long for the room left of the bars gives way to the country's code. */}
+              {countryName(bar.code).length * CHARACTER_WIDTH <= labelWidth - 8 ? (
+                <text
+                  x={labelWidth - 8}
+                  y={y + BAR / 2}
+                  class="chart-label"
+                  text-anchor="end"
+                  dominant-baseline="middle"
+                >
+                  {countryName(bar.code)}
+                </text>
+              ) : (
+                <text
+                  x={labelWidth - 8}
+                  y={y + BAR / 2}
+                  class="chart-label"
+                  text-anchor="end"
+                  dominant-baseline="middle"
+                  translate={false}
+                >
+                  <title>{countryName(bar.code)}</title>
+                  {bar.code}
+                </text>
+              )}
               {ACTIVITY_GROUPS.map((group) => {
                 const width = bar.groups[group] * scale;
                 const segment = (
