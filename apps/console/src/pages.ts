@@ -7,6 +7,7 @@ import { FeedPage } from './feed/feed-page';
 import { ItemPage } from './items/item-page';
 import { SearchPage } from './search/search-page';
 import { AuditPage } from './secretariat/audit-page';
+import { ReportPage } from './secretariat/report-page';
 import { StatisticsPage } from './secretariat/statistics-page';
 import { isFocalPoint, isSecretariat } from './session/session';
 
@@ -38,4 +39,5 @@ export const PAGES: readonly Page[] = [
     component: StatisticsPage,
     nav: { label: 'nav.statistics', shownTo: isSecretariat },
   },
+  { path: '/secretariat/report', component: ReportPage, nav: { label: 'nav.report', shownTo: isSecretariat } },
 ];

@@ -132,6 +132,22 @@ export const COOPERATION_STATS = `query CooperationStats($from: DateTime, $to: D
   cooperationStats(from: $from, to: $to) { total country { code } counts { activity count } }
 }`;
 
+export const COOPERATION_REPORT = `query CooperationReport($from: DateTime!, $to: DateTime!) {
+  cooperationReport(from: $from, to: $to) {
+    from to
+    byCountry { total country { code } counts { activity count } }
+    bySubregion { subregion total counts { activity count } }
+    byTopic { topic total }
+    countryLinks { countries { code } answers adoptions projects consultations total }
+    profiles {
+      countriesWithCompetentAuthorities { code } countriesWithIanPointOfContact { code }
+      selfAssessmentsCompleted { code } actionPlansCompleted { code }
+    }
+    endorsedProjects { id title leadCountry { code } }
+    completedProjects { id title leadCountry { code } }
+  }
+}`;
+
 /** The beneficiary countries with their neighbours, to offer the viewer's own neighbours first. */
 export const COUNTRY_NEIGHBOURS = `query CountryNeighbours { countries { code subregion neighbours { code } } }`;
 

@@ -259,3 +259,40 @@ export interface CountryProfileDetails extends CountryWithProfile {
   readonly neighbours: readonly CountryRef[];
   readonly profile: CountryProfile & { readonly history: readonly (RecordedEvent & { readonly version: number })[] };
 }
+
+/** Two countries that worked together in a period, and how (both ways). */
+export interface CountryLink {
+  readonly countries: readonly CountryRef[];
+  readonly answers: number;
+  readonly adoptions: number;
+  readonly projects: number;
+  readonly consultations: number;
+  readonly total: number;
+}
+
+export interface CooperationReport {
+  readonly from: string;
+  readonly to: string;
+  readonly byCountry: readonly CountryActivity[];
+  readonly bySubregion: readonly {
+    readonly subregion: Subregion;
+    readonly total: number;
+    readonly counts: readonly { readonly activity: Activity; readonly count: number }[];
+  }[];
+  readonly byTopic: readonly { readonly topic: Topic; readonly total: number }[];
+  readonly countryLinks: readonly CountryLink[];
+  readonly profiles: {
+    readonly countriesWithCompetentAuthorities: readonly CountryRef[];
+    readonly countriesWithIanPointOfContact: readonly CountryRef[];
+    readonly selfAssessmentsCompleted: readonly CountryRef[];
+    readonly actionPlansCompleted: readonly CountryRef[];
+  };
+  readonly endorsedProjects: readonly ProjectSummary[];
+  readonly completedProjects: readonly ProjectSummary[];
+}
+
+export interface ProjectSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly leadCountry: CountryRef;
+}
