@@ -442,12 +442,48 @@ describe('search in the web console', () => {
     await page.getByRole('button', { name: 'More results' }).click();
     await page.getByText('21 items shown, best match first').waitFor();
     expect(await page.getByRole('button', { name: 'More results' }).count()).toBe(0);
-    await screenshots(page, 'search');
     await page.getByRole('link', { name: practices[3]?.title ?? '' }).click();
     await page.getByRole('heading', { level: 1, name: practices[3]?.title ?? '' }).waitFor();
 
     await page.goto(`${service.origin}/search?text=nothing${Date.now()}`);
     await page.getByText('Nothing matches.').waitFor();
+  });
+
+  it('narrows a search by kind, topic and subregion, and finds an item by its answer', async () => {
+    const { service } = harness;
+    const word = `basalt${Date.now()}`;
+    const practice = await sharePractice(service, kzFocalPoint, {
+      title: unique(`Practice on ${word}`),
+      topics: ['PREPAREDNESS'],
+    });
+    const question = await askQuestion(service, kzFocalPoint, {
+      title: unique('Who inspects dams?'),
+      topics: ['TAILINGS_SAFETY'],
+    });
+    await answerQuestion(service, uzParticipant, question.id, { body: `Our ${word} committee does, every year.` });
+    const page = await harness.openConsole();
+    await signInAs(page, kzParticipant);
+    await page.goto(`${harness.service.origin}/search?text=${word}`);
+    const results = page.locator('.feed .entry-title');
+    await page.getByText('2 items shown, best match first').waitFor();
+    expect((await results.allTextContents()).sort()).toEqual([practice.title, question.title].sort());
+
+    await page.getByRole('checkbox', { name: 'Question' }).check();
+    await page.waitForURL(/kinds=QUESTION/);
+    await page.getByText('1 item shown, best match first').waitFor();
+    expect(await results.allTextContents()).toEqual([question.title]);
+    await page.getByRole('checkbox', { name: 'Question' }).uncheck();
+    await page.getByLabel('Topic').selectOption({ label: 'Preparedness' });
+    await page.waitForURL(/topic=PREPAREDNESS/);
+    await page.getByText('1 item shown, best match first').waitFor();
+    expect(await results.allTextContents()).toEqual([practice.title]);
+    await page.getByLabel('Topic').selectOption({ label: 'All topics' });
+    await page.getByLabel('Subregion').selectOption({ label: 'South-Eastern Europe' });
+    await page.getByText('Nothing matches.').waitFor();
+    expect(page.url()).toContain(`text=${word}`);
+    await page.getByLabel('Subregion').selectOption({ label: 'Central Asia' });
+    await page.getByText('2 items shown, best match first').waitFor();
+    await screenshots(page, 'search');
   });
 });
 

@@ -60,8 +60,10 @@ export const ITEM = `query Item($id: ID!, $commentsAfter: String) {
   }
 }`;
 
-export const SEARCH = `query Search($text: String!, $first: Int, $after: String) {
-  search(text: $text, first: $first, after: $after) {
+export const SEARCH = `query Search(
+  $text: String!, $kinds: [ItemKind!], $topics: [Topic!], $subregion: Subregion, $first: Int, $after: String
+) {
+  search(text: $text, kinds: $kinds, topics: $topics, subregion: $subregion, first: $first, after: $after) {
     edges { cursor node { id kind title topics country { code } } }
     pageInfo { hasNextPage endCursor }
   }

@@ -8,7 +8,7 @@ import { useSession } from '../session/session';
 import { ConnectionStatus } from '../ui/connection-status';
 import { ErrorMessage } from '../ui/error-message';
 import { FeedEntryContent } from './feed-entry';
-import { type FeedFilter, FeedFilters, filterFromQuery, queryOfFilter } from './feed-filters';
+import { FeedFilters, filterFromQuery, filterVariables, queryOfFilter } from './feed-filters';
 
 const PAGE_SIZE = 20;
 
@@ -22,14 +22,6 @@ interface FeedState {
 }
 
 const EMPTY: FeedState = { entries: [], arrived: new Set(), endCursor: null, hasOlder: false };
-
-function variablesOf(filter: FeedFilter) {
-  return {
-    subregion: filter.subregion,
-    kinds: filter.kinds.length > 0 ? filter.kinds : null,
-    topics: filter.topic === null ? null : [filter.topic],
-  };
-}
 
 function FeedEntryView({ entry, arrived }: { entry: FeedEntry; arrived: boolean }) {
   return (
@@ -58,7 +50,7 @@ export function FeedPage() {
     setLoading(true);
     setError(null);
     setLiveError(null);
-    const variables = variablesOf(filter);
+    const variables = filterVariables(filter);
     request<{ feed: Connection<FeedEntry> }>(FEED, { ...variables, first: PAGE_SIZE }).then(
       ({ feed: page }) => {
         if (cancelled) return;
@@ -105,7 +97,7 @@ export function FeedPage() {
     setOlderError(null);
     try {
       const { feed: page } = await request<{ feed: Connection<FeedEntry> }>(FEED, {
-        ...variablesOf(filter),
+        ...filterVariables(filter),
         first: PAGE_SIZE,
         after: feed.endCursor,
       });

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { SEARCH } from '../api/documents';
 import type { ApiError } from '../api/graphql-client';
 import type { Connection, ItemSummary } from '../api/types';
+import { type FeedFilter, FeedFilters, filterFromQuery, filterVariables, queryOfFilter } from '../feed/feed-filters';
 import { controlProps } from '../forms/form-field';
 import { useTranslation } from '../i18n/i18n';
 import { useSession } from '../session/session';
@@ -23,6 +24,11 @@ export function SearchPage() {
   const { request } = useSession();
   const location = useLocation();
   const text = location.query['text'] ?? '';
+  const filter = filterFromQuery(location.query, null);
+  const filterKey = queryOfFilter(filter);
+  const variables = { text, ...filterVariables(filter) };
+  const route = (nextText: string, nextFilter: FeedFilter) =>
+    location.route(`/search?${new URLSearchParams({ text: nextText }).toString()}&${queryOfFilter(nextFilter)}`);
   const [draft, setDraft] = useState(text);
   const [results, setResults] = useState<Results | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -34,7 +40,7 @@ export function SearchPage() {
     setError(null);
     if (text.trim() === '') return;
     let cancelled = false;
-    request<{ search: Connection<ItemSummary> }>(SEARCH, { text, first: PAGE_SIZE }).then(
+    request<{ search: Connection<ItemSummary> }>(SEARCH, { ...variables, first: PAGE_SIZE }).then(
       ({ search }) =>
         !cancelled &&
         setResults({
@@ -47,14 +53,15 @@ export function SearchPage() {
     return () => {
       cancelled = true;
     };
-  }, [text, request]);
+    // The filter is the effect's input by its canonical text: a new object each render, the same text.
+  }, [text, filterKey, request]);
 
   const more = async () => {
     if (results === null) return;
     setMoreError(null);
     try {
       const { search } = await request<{ search: Connection<ItemSummary> }>(SEARCH, {
-        text,
+        ...variables,
         first: PAGE_SIZE,
         after: results.endCursor,
       });
@@ -76,7 +83,7 @@ export function SearchPage() {
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          location.route(`/search?${new URLSearchParams({ text: draft.trim() }).toString()}`);
+          route(draft.trim(), filter);
         }}
       >
         <div class="field">
@@ -95,6 +102,7 @@ export function SearchPage() {
           </button>
         </div>
       </form>
+      <FeedFilters filter={filter} name={t('search.filters')} onChange={(next) => route(text, next)} />
       <ErrorMessage error={error} />
       {text.trim() !== '' && results === null && error === null ? <p role="status">{t('common.loading')}</p> : null}
       {results !== null ? (
