@@ -5,6 +5,8 @@ import { CountriesPage } from './countries/countries-page';
 import { CountryProfilePage } from './countries/country-profile-page';
 import { FeedPage } from './feed/feed-page';
 import { ItemPage } from './items/item-page';
+import { NotificationsPage } from './notifications/notifications-page';
+import { UnreadBadge } from './notifications/unread-badge';
 import { SearchPage } from './search/search-page';
 import { AuditPage } from './secretariat/audit-page';
 import { ReportPage } from './secretariat/report-page';
@@ -16,7 +18,12 @@ export interface Page {
   /** Reads the path's parameters with preact-iso's `useRoute`. */
   readonly component: ComponentType;
   /** Pages with a place in the navigation: the catalogue key of the link, and who sees it. */
-  readonly nav?: { readonly label: string; readonly shownTo: (viewer: Viewer) => boolean };
+  readonly nav?: {
+    readonly label: string;
+    readonly shownTo: (viewer: Viewer) => boolean;
+    /** Shown after the link's label, e.g. a count. */
+    readonly badge?: ComponentType;
+  };
 }
 
 const everyone = () => true;
@@ -25,6 +32,11 @@ const everyone = () => true;
 export const PAGES: readonly Page[] = [
   { path: '/', component: FeedPage, nav: { label: 'nav.feed', shownTo: everyone } },
   { path: '/items/:id', component: ItemPage },
+  {
+    path: '/notifications',
+    component: NotificationsPage,
+    nav: { label: 'nav.notifications', shownTo: everyone, badge: UnreadBadge },
+  },
   { path: '/search', component: SearchPage, nav: { label: 'nav.search', shownTo: everyone } },
   {
     path: '/consultations/new',

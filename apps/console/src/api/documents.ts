@@ -29,7 +29,7 @@ const LINK = 'url title kind';
 
 export const ITEM = `query Item($id: ID!, $commentsAfter: String) {
   item(id: $id) {
-    __typename id kind title topics version createdAt updatedAt subregions
+    __typename id kind title topics version createdAt updatedAt subregions watching
     country { code }
     links { ${LINK} }
     author { ${PARTICIPANT} }
@@ -168,3 +168,23 @@ export const COUNTRY_PROFILE = `query CountryProfile($subregion: Subregion) {
 export const UPDATE_COUNTRY_PROFILE = `mutation UpdateCountryProfile($input: UpdateCountryProfileInput!) {
   updateCountryProfile(input: $input) { code profile { version } }
 }`;
+
+const NOTIFICATION = `id cursor reason createdAt read entry { ${FEED_ENTRY} }`;
+
+export const NOTIFICATIONS = `query Notifications($unreadOnly: Boolean, $first: Int, $after: String) {
+  notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
+    unreadCount
+    edges { cursor node { ${NOTIFICATION} } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+export const NOTIFICATION_ADDED = `subscription NotificationAdded($since: String) {
+  notificationAdded(since: $since) { ${NOTIFICATION} }
+}`;
+
+export const MARK_NOTIFICATIONS_READ = `mutation MarkNotificationsRead($upTo: String) { markNotificationsRead(upTo: $upTo) }`;
+
+export const WATCH_ITEM = `mutation WatchItem($id: ID!, $watching: Boolean!) { watchItem(id: $id, watching: $watching) { id watching } }`;
+
+export const PARTICIPANTS = `query Participants($text: String, $first: Int) { participants(text: $text, first: $first) { ${PARTICIPANT} } }`;

@@ -109,6 +109,20 @@ export const CONSULTATION_POSITIONS = ['NO_SIGNIFICANT_EFFECTS', 'POSSIBLE_EFFEC
 export type ConsultationPosition = (typeof CONSULTATION_POSITIONS)[number];
 export const PROGRESS_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'] as const;
 export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+export const NOTIFICATION_REASONS = [
+  'PARTNER_INVITATION',
+  'PARTNER_RESPONDED',
+  'PROPOSAL_REVIEWED',
+  'ANSWER_RECEIVED',
+  'ANSWER_ACCEPTED',
+  'PRACTICE_ADOPTED',
+  'REPLY',
+  'MENTION',
+  'CONSULTATION_REQUESTED',
+  'CONSULTATION_RESPONSE',
+  'WATCHED_ITEM',
+] as const;
+export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
 /** Every schema enum the console names, by its GraphQL name; the catalogues hold `enum.<name>.<value>` for each. */
 export const SCHEMA_ENUMS = {
@@ -128,6 +142,7 @@ export const SCHEMA_ENUMS = {
   ConsultationStatus: CONSULTATION_STATUSES,
   ConsultationPosition: CONSULTATION_POSITIONS,
   ProgressStatus: PROGRESS_STATUSES,
+  NotificationReason: NOTIFICATION_REASONS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type SchemaEnum = keyof typeof SCHEMA_ENUMS;

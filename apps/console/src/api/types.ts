@@ -1,5 +1,6 @@
 import type {
   Activity,
+  NotificationReason,
   ConsultationPosition,
   ItemKind,
   LinkKind,
@@ -160,6 +161,8 @@ interface ItemBase extends ItemSummary {
   readonly history: readonly HistoryEvent[];
   readonly comments: Connection<Comment>;
   readonly links: readonly Link[];
+  /** Whether the viewer is notified of every activity on it. */
+  readonly watching: boolean;
 }
 
 export interface Practice extends ItemBase {
@@ -295,4 +298,18 @@ export interface ProjectSummary {
   readonly id: string;
   readonly title: string;
   readonly leadCountry: CountryRef;
+}
+
+export interface Notification {
+  readonly id: string;
+  /** In log order: `since` for `notificationAdded`, `upTo` for `markNotificationsRead`. */
+  readonly cursor: string;
+  readonly reason: NotificationReason;
+  readonly createdAt: string;
+  readonly read: boolean;
+  readonly entry: FeedEntry;
+}
+
+export interface NotificationConnection extends Connection<Notification> {
+  readonly unreadCount: number;
 }

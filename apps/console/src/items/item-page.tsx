@@ -14,6 +14,7 @@ import { PracticeDetails } from './practice-details';
 import { ProposalDetails } from './proposal-details';
 import { QuestionDetails } from './question-details';
 import { useItem } from './use-item';
+import { WatchButton } from './watch-button';
 
 /** The status of the item in its kind's own terms. */
 function statusOf(item: Item, label: ReturnType<typeof useTranslation>['label']): string {
@@ -88,6 +89,7 @@ export function ItemPage() {
         <p class="status">
           <span class="badge">{statusOf(item, label)}</span>
         </p>
+        <WatchButton item={item} changed={reload} />
         <ItemLabels item={item} />
         <dl class="facts">
           <dt>{t('item.author')}</dt>
