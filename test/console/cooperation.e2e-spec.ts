@@ -230,12 +230,12 @@ describe('joint projects through implementation in the web console', () => {
     await kz.getByRole('button', { name: 'Invite a partner country' }).focus();
     await kz.keyboard.press('Enter');
     await kz.keyboard.press('Tab');
-    expect(await kz.evaluate(() => document.activeElement?.id)).toBe('invite-country');
+    await kz.waitForFunction(() => document.activeElement?.id === 'invite-country');
     await kz.getByLabel('Country to invite').selectOption({ label: 'Kyrgyzstan' });
     await kz.keyboard.press('Tab');
     await kz.keyboard.press('Enter');
     await kz.locator('tr', { hasText: 'Kyrgyzstan' }).getByText('Invited').waitFor();
-    expect(await kz.evaluate(() => document.activeElement?.textContent)).toBe('Invite a partner country');
+    await kz.waitForFunction(() => document.activeElement?.textContent === 'Invite a partner country');
 
     await kz.getByRole('button', { name: 'Submit for review' }).click();
     await kz.locator('.status .badge', { hasText: 'Submitted' }).waitFor();
@@ -261,7 +261,7 @@ describe('joint projects through implementation in the web console', () => {
     await kz.getByLabel('Venue').fill('Almaty, Kazakhstan');
     await kz.getByLabel('Outcome').fill('A checklist for tailings facilities agreed by both countries.');
     await kz.getByRole('button', { name: 'Add a link' }).click();
-    expect(await kz.evaluate(() => document.activeElement?.id)).toBe('activity-link-0-url');
+    await kz.waitForFunction(() => document.activeElement?.id === 'activity-link-0-url');
     await kz.getByLabel('Address of link 1').fill('ftp://example.org/agenda.pdf');
     await kz.getByLabel('Title of link 1').fill('Agenda');
     // The API takes web addresses only: its words appear under the address.

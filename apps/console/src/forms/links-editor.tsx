@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { LINK_KINDS, type LinkKind } from '../api/enums';
 import type { ApiError } from '../api/graphql-client';
 import type { Link } from '../api/types';
@@ -38,7 +38,7 @@ export function LinksEditor({ id, links, onChange, error }: LinksEditorProps) {
   // A row just added takes the keyboard, so its address is typed next.
   const added = useRef(false);
   const lastUrl = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!added.current) return;
     added.current = false;
     lastUrl.current?.focus();
