@@ -349,6 +349,12 @@ describe('questions and answers in the web console', () => {
   });
 });
 
+/** Selects a progress other than the one the form shows, so the update changes something. */
+async function chooseAnother(page: Page, label: string): Promise<void> {
+  const current = await page.getByLabel(label).inputValue();
+  await page.getByLabel(label).selectOption(current === 'IN_PROGRESS' ? 'COMPLETED' : 'IN_PROGRESS');
+}
+
 describe('country profiles in the web console', () => {
   it('lets a focal point update its country’s profile, and says in words that a stale version was refused', async () => {
     const kg = await harness.openConsole();
@@ -372,35 +378,36 @@ describe('country profiles in the web console', () => {
     await sec.goto(`${harness.service.origin}/countries/KG`);
     await sec.getByRole('heading', { level: 1, name: 'Kyrgyzstan' }).waitFor();
 
-    await kg
-      .getByLabel('Competent authorities')
-      .fill('Ministry of Emergency Situations\nState Inspectorate for Environmental and Technical Safety');
-    await kg.getByLabel('Self-assessment').selectOption({ label: 'In progress' });
+    // Whatever the profile held before (demo data, say): a new authority and another self-assessment.
+    const inspectorate = unique('State Inspectorate for Environmental and Technical Safety');
+    await kg.getByLabel('Competent authorities').fill(`Ministry of Emergency Situations\n${inspectorate}`);
+    await chooseAnother(kg, 'Self-assessment');
     await kg.getByRole('button', { name: 'Save the profile' }).click();
     await kg.getByText('The profile is saved.').waitFor();
-    await kg.locator('.facts li', { hasText: 'State Inspectorate for Environmental and Technical Safety' }).waitFor();
-    await kg.locator('.timeline li', { hasText: 'Competent authorities, Self-assessment' }).waitFor();
+    await kg.locator('.facts li', { hasText: inspectorate }).waitFor();
+    await kg.locator('.timeline li:last-child', { hasText: 'Competent authorities, Self-assessment' }).waitFor();
 
     // The secretariat's form still edits the version it read.
-    await sec.getByLabel('National action plan').selectOption({ label: 'In progress' });
+    await chooseAnother(sec, 'National action plan');
     await sec.getByRole('button', { name: 'Save the profile' }).click();
     await sec.getByText('Someone changed this in the meantime. Reload and try again.').waitFor();
     await sec.getByText(/^You edited version \d+, but the profile is now at version \d+\./).waitFor();
     await screenshots(sec, 'country-profile-conflict');
     await sec.getByRole('button', { name: 'Load the latest version' }).click();
-    await sec.waitForFunction(() =>
-      document.querySelector<HTMLTextAreaElement>('#profile-authorities')?.value.includes('State Inspectorate'),
+    await sec.waitForFunction(
+      (text) => document.querySelector<HTMLTextAreaElement>('#profile-authorities')?.value.includes(text),
+      inspectorate,
     );
     expect(await sec.getByText('Someone changed this in the meantime. Reload and try again.').count()).toBe(0);
-    await sec.getByLabel('National action plan').selectOption({ label: 'In progress' });
+    await chooseAnother(sec, 'National action plan');
     await sec.getByRole('button', { name: 'Save the profile' }).click();
     await sec.getByText('The profile is saved.').waitFor();
-    await sec.locator('.timeline li', { hasText: 'National action plan' }).waitFor();
+    await sec.locator('.timeline li:last-child', { hasText: 'National action plan' }).waitFor();
 
     const expert = await harness.openConsole();
     await signInAs(expert, kgParticipant);
     await expert.goto(`${harness.service.origin}/countries/KG`);
-    await expert.locator('.facts dd', { hasText: 'In progress' }).first().waitFor();
+    await expert.locator('.facts li', { hasText: inspectorate }).waitFor();
     expect(await expert.getByRole('button', { name: 'Save the profile' }).count()).toBe(0);
     await screenshots(kg, 'country-profile');
   });
