@@ -1,8 +1,9 @@
 import { useTranslation } from '../i18n/i18n';
+import { untranslated } from '../ui/untranslated';
 import { useWidth } from '../ui/use-width';
 import { ACTIVITY_GROUPS, type CountryBar } from './activity-groups';
 
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 180;
 const TOTAL_WIDTH = 48;
 const ROW = 28;
 const BAR = 18;
@@ -50,7 +51,7 @@ export function ActivityBarChart({ bars }: { bars: readonly CountryBar[] }) {
                   class="chart-label"
                   text-anchor="end"
                   dominant-baseline="middle"
-                  translate={false}
+                  ref={untranslated}
                 >
                   <title>{countryName(bar.code)}</title>
                   {bar.code}

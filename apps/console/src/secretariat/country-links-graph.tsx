@@ -1,6 +1,7 @@
 import { SUBREGIONS, type Subregion } from '../api/enums';
 import type { CountryLink } from '../api/types';
 import { useTranslation } from '../i18n/i18n';
+import { untranslated } from '../ui/untranslated';
 import { useWidth } from '../ui/use-width';
 
 /** Below this width the nodes carry the countries' codes, and their names only in their titles. */
@@ -44,8 +45,9 @@ function placed(countries: readonly GraphCountry[], centre: number, radius: numb
 /**
  * Country-to-country cooperation as a network over the four subregions: a
  * line for each pair of countries that worked together, as wide as their
- * cooperation was large, bent towards the centre so lines between far
- * countries stay apart. The table beside it carries the same figures.
+ * cooperation was large, bent towards the centre (the more, the farther
+ * apart the countries) so lines between neighbours on the circle stay
+ * short and lines across it stay apart. The table beside it carries the same figures.
  */
 export function CountryLinksGraph({
   countries,
@@ -85,8 +87,11 @@ export function CountryLinksGraph({
             const a = first === undefined ? undefined : at.get(first.code);
             const b = second === undefined ? undefined : at.get(second.code);
             if (a === undefined || b === undefined) return null;
-            const controlX = centre + ((a.x + b.x) / 2 - centre) * 0.25;
-            const controlY = centre + ((a.y + b.y) / 2 - centre) * 0.25;
+            // Close countries are joined by a slight curve, far ones by a deep one through the middle.
+            const span = Math.hypot(a.x - b.x, a.y - b.y) / (2 * radius);
+            const pull = 0.9 - 0.7 * span;
+            const controlX = centre + ((a.x + b.x) / 2 - centre) * pull;
+            const controlY = centre + ((a.y + b.y) / 2 - centre) * pull;
             const within = a.subregion === b.subregion;
             return (
               <path
@@ -137,7 +142,7 @@ export function CountryLinksGraph({
                     class="graph-code"
                     text-anchor="middle"
                     dominant-baseline="central"
-                    translate={false}
+                    ref={untranslated}
                     aria-hidden="true"
                   >
                     {node.code}

@@ -112,7 +112,15 @@ function ReportBody({ report }: { report: CooperationReport }) {
               <tbody>
                 {report.countryLinks.map((link) => (
                   <tr key={link.countries.map(({ code }) => code).join('-')}>
-                    <th scope="row">{link.countries.map(({ code }) => countryName(code)).join(' – ')}</th>
+                    <th scope="row">
+                      {/* Each name its own text, as the names are in the catalogues. */}
+                      {link.countries.map(({ code }, index) => (
+                        <span key={code}>
+                          {index > 0 ? ' – ' : ''}
+                          {countryName(code)}
+                        </span>
+                      ))}
+                    </th>
                     <td>{number(link.answers)}</td>
                     <td>{number(link.adoptions)}</td>
                     <td>{number(link.projects)}</td>
