@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, isEnumType } from 'graphql';
 import { SCHEMA_ENUMS } from '../../apps/console/src/api/enums.js';
+import { API_ERROR_CODES } from '../../apps/console/src/api/graphql-client.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -52,6 +53,22 @@ describe('the console’s message catalogues', () => {
     expect(reference.countries.filter(({ code }) => typeof lookUp(catalogue, `country.${code}`) !== 'string')).toEqual(
       [],
     );
+  });
+
+  it('knows every error code the API answers with', () => {
+    const source = readFileSync(join(ROOT, 'apps', 'api', 'src', 'graphql', 'api-errors.ts'), 'utf8');
+    const union = /export type ErrorCode =([^;]+);/.exec(source)?.[1] ?? '';
+    const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((match) => match[1]);
+    expect(codes.length).toBeGreaterThan(0);
+    expect([...API_ERROR_CODES].sort()).toEqual(codes.sort());
+  });
+
+  it.each(['en', 'ru'])('%s says in words what each error means', (language) => {
+    const catalogue = catalogues[language] as Catalogue;
+    const missing = [...API_ERROR_CODES, 'NETWORK', 'UNKNOWN'].filter(
+      (code) => typeof lookUp(catalogue, `errors.${code}`) !== 'string',
+    );
+    expect(missing).toEqual([]);
   });
 
   it('has the same messages in English and Russian', () => {

@@ -1,5 +1,6 @@
 import { ErrorBoundary, LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { LANGUAGE_NAMES, LANGUAGES, type Language, TranslationProvider, useTranslation } from './i18n/i18n';
+import { NotificationsProvider } from './notifications/notifications';
 import { PAGES } from './pages';
 import { SessionProvider, useSession, useSessionControl } from './session/session';
 import { SignInPage } from './session/sign-in-page';
@@ -40,13 +41,17 @@ function Navigation() {
     <>
       <nav aria-label={t('nav.main')}>
         <ul>
-          {PAGES.filter((page) => page.nav?.shownTo(viewer)).map((page) => (
-            <li key={page.path}>
-              <a href={page.path} aria-current={path === page.path ? 'page' : undefined}>
-                {t(page.nav?.label ?? '')}
-              </a>
-            </li>
-          ))}
+          {PAGES.filter((page) => page.nav?.shownTo(viewer)).map((page) => {
+            const Badge = page.nav?.badge;
+            return (
+              <li key={page.path}>
+                <a href={page.path} aria-current={path === page.path ? 'page' : undefined}>
+                  {t(page.nav?.label ?? '')}
+                  {Badge ? <Badge /> : null}
+                </a>
+              </li>
+            );
+          })}
         </ul>
       </nav>
       <div class="viewer">
@@ -76,6 +81,18 @@ function NotFound() {
 }
 
 function Shell() {
+  const { state } = useSessionControl();
+  // The signed-in viewer's notifications are counted on every page, for the badge in the navigation.
+  return state.kind === 'signed-in' ? (
+    <NotificationsProvider>
+      <Layout />
+    </NotificationsProvider>
+  ) : (
+    <Layout />
+  );
+}
+
+function Layout() {
   const { state } = useSessionControl();
   const { t } = useTranslation();
   return (

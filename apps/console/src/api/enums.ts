@@ -88,6 +88,41 @@ export const PROPOSAL_STATUSES = [
 export const PARTNER_STATUSES = ['INVITED', 'JOINED', 'DECLINED'] as const;
 export const REVIEW_DECISIONS = ['ENDORSE', 'REQUEST_CHANGES', 'DECLINE'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+export const PROJECT_ACTIVITY_KINDS = [
+  'INCEPTION_WORKSHOP',
+  'NATIONAL_EXPERT_GROUP_MEETING',
+  'SUBREGIONAL_WORKSHOP',
+  'TRAINING',
+  'SITE_VISIT',
+  'FACT_FINDING_MISSION',
+  'HIGH_LEVEL_MISSION',
+  'POLICY_DIALOGUE',
+  'PUBLICATION',
+  'EVALUATION',
+  'OTHER',
+] as const;
+export type ProjectActivityKind = (typeof PROJECT_ACTIVITY_KINDS)[number];
+export const LINK_KINDS = ['GUIDE', 'TEMPLATE', 'REPORT', 'MAP', 'PRESENTATION', 'LEGISLATION', 'OTHER'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+export const CONSULTATION_STATUSES = ['OPEN', 'CONCLUDED', 'WITHDRAWN'] as const;
+export const CONSULTATION_POSITIONS = ['NO_SIGNIFICANT_EFFECTS', 'POSSIBLE_EFFECTS', 'NEEDS_MORE_INFORMATION'] as const;
+export type ConsultationPosition = (typeof CONSULTATION_POSITIONS)[number];
+export const PROGRESS_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'] as const;
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
+export const NOTIFICATION_REASONS = [
+  'PARTNER_INVITATION',
+  'PARTNER_RESPONDED',
+  'PROPOSAL_REVIEWED',
+  'ANSWER_RECEIVED',
+  'ANSWER_ACCEPTED',
+  'PRACTICE_ADOPTED',
+  'REPLY',
+  'MENTION',
+  'CONSULTATION_REQUESTED',
+  'CONSULTATION_RESPONSE',
+  'WATCHED_ITEM',
+] as const;
+export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 
 /** Every schema enum the console names, by its GraphQL name; the catalogues hold `enum.<name>.<value>` for each. */
 export const SCHEMA_ENUMS = {
@@ -102,6 +137,12 @@ export const SCHEMA_ENUMS = {
   ProposalStatus: PROPOSAL_STATUSES,
   PartnerStatus: PARTNER_STATUSES,
   ReviewDecision: REVIEW_DECISIONS,
+  ProjectActivityKind: PROJECT_ACTIVITY_KINDS,
+  LinkKind: LINK_KINDS,
+  ConsultationStatus: CONSULTATION_STATUSES,
+  ConsultationPosition: CONSULTATION_POSITIONS,
+  ProgressStatus: PROGRESS_STATUSES,
+  NotificationReason: NOTIFICATION_REASONS,
 } as const satisfies Record<string, readonly string[]>;
 
 export type SchemaEnum = keyof typeof SCHEMA_ENUMS;

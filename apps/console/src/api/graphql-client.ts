@@ -1,18 +1,5 @@
-/** Codes of the API's errors, plus the two the console meets before an answer: no answer at all, or not GraphQL. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'INVALID_STATE'
-  | 'RATE_LIMITED'
-  | 'RESUME_REQUIRED'
-  | 'INTERNAL_SERVER_ERROR'
-  | 'NETWORK'
-  | 'UNKNOWN';
-
-const KNOWN_CODES: readonly string[] = [
+/** The codes the API answers with in `extensions.code`; each has its words in the catalogues (`errors.<code>`). */
+export const API_ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
@@ -21,8 +8,12 @@ const KNOWN_CODES: readonly string[] = [
   'INVALID_STATE',
   'RATE_LIMITED',
   'RESUME_REQUIRED',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
-];
+] as const;
+
+/** The API's codes, plus the two the console meets before an answer: no answer at all, or not GraphQL. */
+export type ErrorCode = (typeof API_ERROR_CODES)[number] | 'NETWORK' | 'UNKNOWN';
 
 interface GraphqlErrorBody {
   readonly message?: string;
@@ -53,7 +44,7 @@ export function apiErrorOf(body: GraphqlErrorBody | undefined): ApiError {
   const code = body?.extensions?.code;
   const fields = body?.extensions?.fields;
   return new ApiError(
-    typeof code === 'string' && KNOWN_CODES.includes(code) ? (code as ErrorCode) : 'UNKNOWN',
+    typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'UNKNOWN',
     body?.message ?? '',
     typeof fields === 'object' && fields !== null ? (fields as Record<string, string[]>) : {},
     body?.extensions ?? {},

@@ -36,12 +36,31 @@ export function queryOfFilter(filter: FeedFilter): string {
   return params.toString();
 }
 
-export function FeedFilters({ filter, onChange }: { filter: FeedFilter; onChange: (filter: FeedFilter) => void }) {
+/** The filter as the API's arguments (`feed`, `feedUpdated`, `search`): what is not chosen is left out. */
+export function filterVariables(filter: FeedFilter) {
+  return {
+    subregion: filter.subregion,
+    kinds: filter.kinds.length > 0 ? filter.kinds : null,
+    topics: filter.topic === null ? null : [filter.topic],
+  };
+}
+
+/** Subregion, kinds and topic: the feed's filters, and the search's. */
+export function FeedFilters({
+  filter,
+  onChange,
+  name,
+}: {
+  filter: FeedFilter;
+  onChange: (filter: FeedFilter) => void;
+  /** What the form is called, for assistive technology; the feed's filters when not given. */
+  name?: string;
+}) {
   const { t, label } = useTranslation();
   const toggleKind = (kind: ItemKind, on: boolean) =>
     onChange({ ...filter, kinds: on ? [...filter.kinds, kind] : filter.kinds.filter((other) => other !== kind) });
   return (
-    <form class="filters" aria-label={t('feed.filters')} onSubmit={(event) => event.preventDefault()}>
+    <form class="filters" aria-label={name ?? t('feed.filters')} onSubmit={(event) => event.preventDefault()}>
       <div class="field">
         <label for="feed-subregion">{t('feed.subregion')}</label>
         <select

@@ -7,10 +7,8 @@ import { useTranslation } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { ConnectionStatus } from '../ui/connection-status';
 import { ErrorMessage } from '../ui/error-message';
-import { ItemLabels } from '../ui/item-labels';
-import { ParticipantName } from '../ui/participant-name';
-import { TimeStamp } from '../ui/time-stamp';
-import { type FeedFilter, FeedFilters, filterFromQuery, queryOfFilter } from './feed-filters';
+import { FeedEntryContent } from './feed-entry';
+import { FeedFilters, filterFromQuery, filterVariables, queryOfFilter } from './feed-filters';
 
 const PAGE_SIZE = 20;
 
@@ -25,31 +23,10 @@ interface FeedState {
 
 const EMPTY: FeedState = { entries: [], arrived: new Set(), endCursor: null, hasOlder: false };
 
-function variablesOf(filter: FeedFilter) {
-  return {
-    subregion: filter.subregion,
-    kinds: filter.kinds.length > 0 ? filter.kinds : null,
-    topics: filter.topic === null ? null : [filter.topic],
-  };
-}
-
 function FeedEntryView({ entry, arrived }: { entry: FeedEntry; arrived: boolean }) {
-  const { label } = useTranslation();
   return (
     <li class={arrived ? 'entry entry-arrived' : 'entry'} data-cursor={entry.cursor}>
-      <p class="entry-meta">
-        <span class="entry-activity">{label('Activity', entry.activity)}</span>
-        <TimeStamp at={entry.occurredAt} />
-      </p>
-      <h3 class="entry-title">
-        <a href={`/items/${encodeURIComponent(entry.item.id)}`} translate={false}>
-          {entry.item.title}
-        </a>
-      </h3>
-      <p class="entry-actor">
-        <ParticipantName participant={entry.actor} />
-      </p>
-      <ItemLabels item={entry.item} />
+      <FeedEntryContent entry={entry} />
     </li>
   );
 }
@@ -73,7 +50,7 @@ export function FeedPage() {
     setLoading(true);
     setError(null);
     setLiveError(null);
-    const variables = variablesOf(filter);
+    const variables = filterVariables(filter);
     request<{ feed: Connection<FeedEntry> }>(FEED, { ...variables, first: PAGE_SIZE }).then(
       ({ feed: page }) => {
         if (cancelled) return;
@@ -120,7 +97,7 @@ export function FeedPage() {
     setOlderError(null);
     try {
       const { feed: page } = await request<{ feed: Connection<FeedEntry> }>(FEED, {
-        ...variablesOf(filter),
+        ...filterVariables(filter),
         first: PAGE_SIZE,
         after: feed.endCursor,
       });

@@ -47,6 +47,10 @@ export interface Translation {
   readonly countryName: (code: string) => string;
   readonly dateTime: (iso: string) => string;
   readonly date: (iso: string) => string;
+  /** A calendar day the API keeps as its first instant in UTC (an activity's dates, a project's start). */
+  readonly day: (iso: string) => string;
+  /** Two such days as one span, e.g. `3–5 Oct 2019`. */
+  readonly dayRange: (from: string, to: string) => string;
   readonly number: (value: number) => string;
 }
 
@@ -56,6 +60,7 @@ function translation(language: Language, setLanguage: (language: Language) => vo
   const t = i18n.getFixedT(language);
   const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+  const dayFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const numberFormat = new Intl.NumberFormat(language);
   return {
     language,
@@ -65,6 +70,8 @@ function translation(language: Language, setLanguage: (language: Language) => vo
     countryName: (code) => t(`country.${code}`, { defaultValue: code }),
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
     date: (iso) => dateFormat.format(new Date(iso)),
+    day: (iso) => dayFormat.format(new Date(iso)),
+    dayRange: (from, to) => dayFormat.formatRange(new Date(from), new Date(to)),
     number: (value) => numberFormat.format(value),
   };
 }

@@ -6,6 +6,7 @@ import { isSecretariat, useSession } from '../session/session';
 import { ParticipantName } from '../ui/participant-name';
 import { TextForm } from '../ui/text-form';
 import { TimeStamp } from '../ui/time-stamp';
+import { CommentForm } from './comment-form';
 
 type Mode = 'reading' | 'replying' | 'editing' | 'retracting';
 
@@ -59,14 +60,13 @@ function CommentView({ itemId, comment, replies, changed }: CommentProps) {
           </div>
         ) : null}
         {mode === 'replying' ? (
-          <TextForm
+          <CommentForm
             id={`${formId}-reply`}
             label={t('comments.replyLabel')}
             submitLabel={t('comments.postReply')}
-            field="body"
             onCancel={() => setMode('reading')}
-            onSubmit={async (body) => {
-              await request(POST_COMMENT, { input: { itemId, body, replyTo: comment.id } });
+            onSubmit={async (body, mentions) => {
+              await request(POST_COMMENT, { input: { itemId, body, replyTo: comment.id, mentions } });
               await done();
             }}
           />
@@ -149,13 +149,12 @@ export function Comments({ item, changed }: { item: Item; changed: () => Promise
       {comments.length === 0 ? <p class="empty">{t('comments.none')}</p> : null}
       <CommentList itemId={item.id} comments={topLevel} replies={replies} changed={changed} />
       {item.comments.pageInfo.hasNextPage ? <p class="hint">{t('comments.more')}</p> : null}
-      <TextForm
+      <CommentForm
         id="new-comment"
         label={t('comments.newLabel')}
         submitLabel={t('comments.post')}
-        field="body"
-        onSubmit={async (body) => {
-          await request(POST_COMMENT, { input: { itemId: item.id, body } });
+        onSubmit={async (body, mentions) => {
+          await request(POST_COMMENT, { input: { itemId: item.id, body, mentions } });
           await changed();
         }}
       />

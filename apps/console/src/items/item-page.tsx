@@ -6,12 +6,15 @@ import { ErrorMessage } from '../ui/error-message';
 import { ItemLabels } from '../ui/item-labels';
 import { ParticipantName } from '../ui/participant-name';
 import { TimeStamp } from '../ui/time-stamp';
+import { LinkList } from '../ui/link-list';
 import { Comments } from './comments';
+import { ConsultationDetails } from './consultation-details';
 import { HistoryTimeline } from './history-timeline';
 import { PracticeDetails } from './practice-details';
 import { ProposalDetails } from './proposal-details';
 import { QuestionDetails } from './question-details';
 import { useItem } from './use-item';
+import { WatchButton } from './watch-button';
 
 /** The status of the item in its kind's own terms. */
 function statusOf(item: Item, label: ReturnType<typeof useTranslation>['label']): string {
@@ -22,6 +25,8 @@ function statusOf(item: Item, label: ReturnType<typeof useTranslation>['label'])
       return label('QuestionStatus', item.questionStatus);
     case 'JointProjectProposal':
       return label('ProposalStatus', item.proposalStatus);
+    case 'TransboundaryConsultation':
+      return label('ConsultationStatus', item.consultationStatus);
   }
 }
 
@@ -33,16 +38,20 @@ function KindDetails({ item, changed }: { item: Item; changed: () => Promise<voi
       return <QuestionDetails question={item} changed={changed} />;
     case 'JointProjectProposal':
       return <ProposalDetails proposal={item} changed={changed} />;
+    case 'TransboundaryConsultation':
+      return <ConsultationDetails consultation={item} changed={changed} />;
   }
 }
 
 function Audience({ item }: { item: Item }) {
-  const { label, countryName } = useTranslation();
+  const { t, label, countryName } = useTranslation();
   const { scope, subregions, countries } = item.audience;
   const named = [
     ...subregions.map((subregion) => label('Subregion', subregion)),
     ...countries.map((country) => countryName(country.code)),
   ];
+  // A consultation's default audience names no country: only those concerned see it.
+  if (scope === 'COUNTRIES' && named.length === 0) return <>{t('item.audienceConcerned')}</>;
   return (
     <>
       {label('AudienceScope', scope)}
@@ -80,6 +89,7 @@ export function ItemPage() {
         <p class="status">
           <span class="badge">{statusOf(item, label)}</span>
         </p>
+        <WatchButton item={item} changed={reload} />
         <ItemLabels item={item} />
         <dl class="facts">
           <dt>{t('item.author')}</dt>
@@ -104,6 +114,12 @@ export function ItemPage() {
         <ErrorMessage error={liveError} />
       </header>
       <KindDetails item={item} changed={reload} />
+      {item.links.length > 0 ? (
+        <section aria-labelledby="links-heading">
+          <h2 id="links-heading">{t('links.heading')}</h2>
+          <LinkList links={item.links} />
+        </section>
+      ) : null}
       <Comments item={item} changed={reload} />
       <HistoryTimeline events={item.history} />
     </article>

@@ -3,11 +3,20 @@ import { REVIEW_DECISIONS, type ReviewDecision } from '../api/enums';
 import { RESPOND_TO_INVITATION, REVIEW_PROPOSAL, SUBMIT_PROPOSAL } from '../api/documents';
 import type { Proposal } from '../api/types';
 import { useTranslation } from '../i18n/i18n';
-import { isSecretariat, useSession } from '../session/session';
+import { isFocalPointOf, isSecretariat, useSession } from '../session/session';
+import { Disclosure } from '../ui/disclosure';
 import { ErrorMessage, FieldError } from '../ui/error-message';
 import { ParticipantName } from '../ui/participant-name';
 import { TimeStamp } from '../ui/time-stamp';
 import { useAction } from '../ui/use-action';
+import { ProjectActivities } from './project-activities';
+import {
+  CompleteProjectForm,
+  InvitePartnerForm,
+  RecordActivityForm,
+  ReviseProposalForm,
+  StartImplementationForm,
+} from './project-forms';
 
 type Changed = () => Promise<void>;
 
@@ -108,15 +117,34 @@ function ReviewForm({ proposal, changed }: { proposal: Proposal; changed: Change
   );
 }
 
+/** What the lead may do at each stage, and the partners once the project runs; the API has the last word. */
+function mayOf(proposal: Proposal, viewer: ReturnType<typeof useSession>['viewer']) {
+  const lead = isFocalPointOf(viewer, proposal.leadCountry.code);
+  const status = proposal.proposalStatus;
+  const editable = lead && ['DRAFT', 'CHANGES_REQUESTED'].includes(status);
+  const running = status === 'IN_IMPLEMENTATION';
+  const joined = proposal.partners.some(
+    (partner) => partner.status === 'JOINED' && isFocalPointOf(viewer, partner.country.code),
+  );
+  return {
+    respond: proposal.partners.some(
+      (partner) => partner.status === 'INVITED' && isFocalPointOf(viewer, partner.country.code),
+    ),
+    submit: editable,
+    revise: editable,
+    invite: editable,
+    review: isSecretariat(viewer) && status === 'SUBMITTED',
+    start: lead && status === 'ENDORSED',
+    record: running && (lead || joined),
+    complete: lead && running,
+  };
+}
+
 export function ProposalDetails({ proposal, changed }: { proposal: Proposal; changed: Changed }) {
   const { t, label, countryName } = useTranslation();
   const { viewer } = useSession();
-  const focalPointOf = (code: string) => viewer.country?.code === code && viewer.roles.includes('FOCAL_POINT');
-  const invitedHere = proposal.partners.some(
-    (partner) => partner.status === 'INVITED' && focalPointOf(partner.country.code),
-  );
-  const maySubmit =
-    focalPointOf(proposal.leadCountry.code) && ['DRAFT', 'CHANGES_REQUESTED'].includes(proposal.proposalStatus);
+  const may = mayOf(proposal, viewer);
+  const implementation = proposal.startedOn !== null;
   return (
     <>
       <section aria-labelledby="objectives-heading">
@@ -130,7 +158,12 @@ export function ProposalDetails({ proposal, changed }: { proposal: Proposal; cha
           <dt>{t('proposal.duration')}</dt>
           <dd>{t('proposal.months', { count: proposal.durationMonths })}</dd>
         </dl>
-        {maySubmit ? <SubmitButton proposal={proposal} changed={changed} /> : null}
+        {may.submit ? <SubmitButton proposal={proposal} changed={changed} /> : null}
+        {may.revise ? (
+          <Disclosure id="revise-proposal" label={t('project.revise')}>
+            {(close) => <ReviseProposalForm proposal={proposal} changed={changed} close={close} />}
+          </Disclosure>
+        ) : null}
       </section>
       <section aria-labelledby="partners-heading">
         <h2 id="partners-heading">{t('proposal.partners')}</h2>
@@ -156,7 +189,12 @@ export function ProposalDetails({ proposal, changed }: { proposal: Proposal; cha
             </tbody>
           </table>
         </div>
-        {invitedHere ? <RespondForm proposal={proposal} changed={changed} /> : null}
+        {may.respond ? <RespondForm proposal={proposal} changed={changed} /> : null}
+        {may.invite ? (
+          <Disclosure id="invite-partner" label={t('project.invite')}>
+            {(close) => <InvitePartnerForm proposal={proposal} changed={changed} close={close} />}
+          </Disclosure>
+        ) : null}
       </section>
       <section aria-labelledby="reviews-heading">
         <h2 id="reviews-heading">{t('proposal.reviews')}</h2>
@@ -172,10 +210,60 @@ export function ProposalDetails({ proposal, changed }: { proposal: Proposal; cha
             </li>
           ))}
         </ul>
-        {isSecretariat(viewer) && proposal.proposalStatus === 'SUBMITTED' ? (
-          <ReviewForm proposal={proposal} changed={changed} />
-        ) : null}
+        {may.review ? <ReviewForm proposal={proposal} changed={changed} /> : null}
       </section>
+      {implementation || may.start ? (
+        <section aria-labelledby="implementation-heading">
+          <h2 id="implementation-heading">{t('project.implementation')}</h2>
+          {implementation ? (
+            <dl class="facts">
+              <dt>{t('project.donor')}</dt>
+              <dd translate={proposal.donor === null ? undefined : false}>{proposal.donor ?? t('project.noDonor')}</dd>
+              <dt>{t('project.startedOn')}</dt>
+              <dd>{proposal.startedOn ? <TimeStamp at={proposal.startedOn} day /> : null}</dd>
+              {proposal.completedOn !== null ? (
+                <>
+                  <dt>{t('project.completedOn')}</dt>
+                  <dd>
+                    <TimeStamp at={proposal.completedOn} day />
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          ) : null}
+          {may.start ? (
+            <Disclosure id="start-implementation" label={t('project.start')}>
+              {(close) => <StartImplementationForm proposal={proposal} changed={changed} close={close} />}
+            </Disclosure>
+          ) : null}
+          {proposal.evaluation !== null ? (
+            <>
+              <h3>{t('project.evaluation')}</h3>
+              <div class="prose" translate={false}>
+                {proposal.evaluation}
+              </div>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      {implementation ? (
+        <section aria-labelledby="activities-heading">
+          <h2 id="activities-heading">{t('project.activities', { count: proposal.activities.length })}</h2>
+          <ProjectActivities activities={proposal.activities} />
+          <div class="disclosures">
+            {may.record ? (
+              <Disclosure id="record-activity" label={t('project.record')}>
+                {(close) => <RecordActivityForm proposal={proposal} changed={changed} close={close} />}
+              </Disclosure>
+            ) : null}
+            {may.complete ? (
+              <Disclosure id="complete-project" label={t('project.complete')}>
+                {(close) => <CompleteProjectForm proposal={proposal} changed={changed} close={close} />}
+              </Disclosure>
+            ) : null}
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }

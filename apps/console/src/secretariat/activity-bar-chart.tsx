@@ -1,30 +1,14 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { useTranslation } from '../i18n/i18n';
+import { untranslated } from '../ui/untranslated';
+import { useWidth } from '../ui/use-width';
 import { ACTIVITY_GROUPS, type CountryBar } from './activity-groups';
 
-const LABEL_WIDTH = 150;
+const LABEL_WIDTH = 180;
 const TOTAL_WIDTH = 48;
 const ROW = 28;
 const BAR = 18;
-
-/**
- * Drawn one unit to a CSS pixel of the figure's width, so its text keeps the
- * page's size from a phone to a desktop.
- */
-function useWidth(): [ref: { current: HTMLElement | null }, width: number] {
-  const ref = useRef<HTMLElement | null>(null);
-  const [width, setWidth] = useState(640);
-  useEffect(() => {
-    const element = ref.current;
-    if (element === null) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry !== undefined && entry.contentRect.width > 0) setWidth(Math.round(entry.contentRect.width));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
+/** About the width of one character of a label, at the chart's 13 px. */
+const CHARACTER_WIDTH = 7.2;
 
 /** Activity per country as horizontal stacked bars, drawn as SVG; the table beside it carries the same figures. */
 export function ActivityBarChart({ bars }: { bars: readonly CountryBar[] }) {
@@ -49,9 +33,30 @@ export function ActivityBarChart({ bars }: { bars: readonly CountryBar[] }) {
           let x = labelWidth;
           return (
             <g key={bar.code} class="chart-row">
-              <text x={labelWidth - 8} y={y + BAR / 2} class="chart-label" text-anchor="end" dominant-baseline="middle">
-                {countryName(bar.code)}
-              </text>
+              {/* A name too long for the room left of the bars gives way to the country's code. */}
+              {countryName(bar.code).length * CHARACTER_WIDTH <= labelWidth - 8 ? (
+                <text
+                  x={labelWidth - 8}
+                  y={y + BAR / 2}
+                  class="chart-label"
+                  text-anchor="end"
+                  dominant-baseline="middle"
+                >
+                  {countryName(bar.code)}
+                </text>
+              ) : (
+                <text
+                  x={labelWidth - 8}
+                  y={y + BAR / 2}
+                  class="chart-label"
+                  text-anchor="end"
+                  dominant-baseline="middle"
+                  ref={untranslated}
+                >
+                  <title>{countryName(bar.code)}</title>
+                  {bar.code}
+                </text>
+              )}
               {ACTIVITY_GROUPS.map((group) => {
                 const width = bar.groups[group] * scale;
                 const segment = (

@@ -100,3 +100,12 @@ export function useSession(): Session {
 export function isSecretariat(viewer: Viewer): boolean {
   return viewer.roles.includes('SECRETARIAT');
 }
+
+/** A focal point of that country: who acts for it (responds, requests, leads, updates its profile). */
+export function isFocalPointOf(viewer: Viewer, country: string): boolean {
+  return viewer.country?.code === country && viewer.roles.includes('FOCAL_POINT');
+}
+
+export function isFocalPoint(viewer: Viewer): boolean {
+  return viewer.country !== null && viewer.roles.includes('FOCAL_POINT');
+}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useTranslation } from '../i18n/i18n';
 import { ErrorMessage, FieldError } from './error-message';
@@ -15,6 +16,8 @@ interface TextFormProps {
   readonly multiline?: boolean;
   readonly onSubmit: (text: string) => Promise<unknown>;
   readonly onCancel?: () => void;
+  /** More controls under the text, which may change it (mentions). */
+  readonly extra?: (text: string, setText: (text: string) => void) => ComponentChildren;
 }
 
 /** One text and a button: a comment, a reply, an answer, a reason, a note. Its error shows under it. */
@@ -46,6 +49,7 @@ export function TextForm(props: TextFormProps) {
         <textarea rows={3} {...common} onInput={(event) => setText(event.currentTarget.value)} />
       )}
       <FieldError error={error} field={props.field} id={fieldErrorId} />
+      {props.extra?.(text, setText)}
       <div class="actions">
         <button type="submit" disabled={busy || (required && text.trim() === '')}>
           {props.submitLabel}
