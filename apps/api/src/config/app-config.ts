@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** Entries a live subscriber may have waiting before it is ended with RESUME_REQUIRED. */
   readonly liveQueueLimit: number;
+  /** Memory for answers to queries at the read model's current position; 0 turns the cache off. */
+  readonly responseCacheBytes: number;
   /** A request's headers (a WebSocket upgrade's included) must arrive within this. */
   readonly headersTimeoutMs: number;
   /** A whole request must arrive within this, and a connection may stay silent no longer. */
@@ -172,6 +174,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     rateLimitPerMinute: integerIn(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 10_000_000),
     liveQueueLimit: integerIn(env, 'LIVE_QUEUE_LIMIT', 256, 1, 100_000),
+    responseCacheBytes: integerIn(env, 'RESPONSE_CACHE_MB', 32, 0, 4096) * 1024 * 1024,
     ...requestTimeouts(env),
     // Production never seeds, whatever SEED_DEMO says: demo data must not mix with a real record.
     seedDemo: flag(env, 'SEED_DEMO', true) && environment === 'development',

@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { Projector } from '@coop/read-model';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE, HttpAdapterHost } from '@nestjs/core';
@@ -16,6 +18,7 @@ import type { GraphqlContext } from '../auth/graphql-context.js';
 import { RequestAdmission } from './request-admission.js';
 import { ViewerDirectory } from '../auth/viewer-directory.js';
 import { MAX_VALIDATION_ERRORS, PARSE_OPTIONS, queryLimitRules } from './query-limits.js';
+import { ResponseCache, responseCachePlugin } from './response-cache.js';
 
 export const GRAPHQL_PATH = '/graphql';
 /** Authenticated and counted like the GraphQL API (see RequestAdmission). */
@@ -70,12 +73,13 @@ export class GraphqlApiModule {
       imports: [
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [APP_CONFIG, ROOT_LOGGER, RequestAdmission, ViewerDirectory],
+          inject: [APP_CONFIG, ROOT_LOGGER, RequestAdmission, ViewerDirectory, Projector],
           useFactory: (
             config: AppConfig,
             logger: Logger,
             admission: RequestAdmission,
             directory: ViewerDirectory,
+            projector: Projector,
           ): ApolloDriverConfig => ({
             path: GRAPHQL_PATH,
             autoSchemaFile: true,
@@ -88,7 +92,15 @@ export class GraphqlApiModule {
             validationRules: queryLimitRules(),
             validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
             formatError: createErrorFormatter(config.production, logger.child({ component: 'graphql' })),
-            plugins: [subscriptionsOverSocketOnly, requestLogPlugin()],
+            plugins: [
+              subscriptionsOverSocketOnly,
+              requestLogPlugin(),
+              // No cache hints are set, and the plugin would wrap every field's resolution to look for them.
+              ApolloServerPluginCacheControlDisabled(),
+              ...(config.responseCacheBytes === 0
+                ? []
+                : [responseCachePlugin(new ResponseCache(config.responseCacheBytes), () => projector.position)]),
+            ],
             context: (request: FastifyRequest) => httpContext(admission, directory, request),
             // Apollo's stop closes the HTTP server and waits for every connection, live sockets
             // included: it must come after the live feeds' drain (beforeApplicationShutdown), not

@@ -89,12 +89,15 @@ describe('groupKeyOf', () => {
   const context = (viewer: ReturnType<typeof participantOf>) => ({ viewer, clientAddress: '::1', correlationId: 'c' });
   const query = '{ cursor itemId }';
 
-  it('groups viewers who may see the same by document and variables, unless the selection is personal', () => {
+  it('groups viewers who may see the same by document and variables, unless the selection depends on who asks', () => {
     const one = participantOf('KZ', 'kz-one');
     const other = participantOf('KZ', 'kz-other');
     const elsewhere = participantOf('UA', 'ua-one');
-    expect(groupKeyOf(args, query, context(one), false)).toBe(groupKeyOf(args, query, context(other), false));
-    expect(groupKeyOf(args, query, context(one), false)).not.toBe(groupKeyOf(args, query, context(elsewhere), false));
-    expect(groupKeyOf(args, query, context(one), true)).not.toBe(groupKeyOf(args, query, context(other), true));
+    expect(groupKeyOf(args, query, context(one))).toBe(groupKeyOf(args, query, context(other)));
+    expect(groupKeyOf(args, query, context(one))).not.toBe(groupKeyOf(args, query, context(elsewhere)));
+    const watching = '{ cursor item { watching } }';
+    const personal: ExecutionArgs = { schema, document: parse(watching) };
+    expect(groupKeyOf(personal, watching, context(one))).not.toBe(groupKeyOf(personal, watching, context(other)));
+    expect(groupKeyOf(personal, watching, context(one))).toBe(groupKeyOf(personal, watching, context(one)));
   });
 });

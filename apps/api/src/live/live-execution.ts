@@ -1,4 +1,4 @@
-import { type LiveEntry, type LiveStream, type ResumeRequired, viewerGrants } from '@coop/read-model';
+import { type LiveEntry, type LiveStream, type ResumeRequired } from '@coop/read-model';
 import {
   type ExecutionArgs,
   type ExecutionResult,
@@ -10,6 +10,7 @@ import {
 import { MessageType } from 'graphql-ws';
 import type { WebSocket } from 'ws';
 import { apiError } from '../graphql/api-errors.js';
+import { dependenciesOf, sharingKeyOf } from '../graphql/answer-sharing.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
 
 /** A subscription accepted by the guard: its source stream and the group it is executed with. */
@@ -31,13 +32,8 @@ export interface LiveTarget {
 
 export type FormatErrors = (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
 
-/**
- * `personal`: the selection has a field whose value depends on who asks (an
- * item's `watching`, a notification subscription's), not only on what they may see.
- */
-export function groupKeyOf(args: ExecutionArgs, query: string, context: GraphqlContext, personal: boolean): string {
-  const viewer = context.viewer;
-  const sharedBy = viewer === null ? [] : personal ? { viewer: viewer.id } : viewerGrants(viewer);
+export function groupKeyOf(args: ExecutionArgs, query: string, context: GraphqlContext): string {
+  const sharedBy = sharingKeyOf(context.viewer, dependenciesOf(args.document).has('viewer'));
   return JSON.stringify([query, args.operationName ?? null, args.variableValues ?? null, sharedBy]);
 }
 

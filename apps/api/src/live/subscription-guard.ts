@@ -12,8 +12,6 @@ import {
   parse,
   specifiedRules,
   validate,
-  visit,
-  BREAK,
 } from 'graphql';
 import type { LiveEntry, LiveStream } from '@coop/read-model';
 import type { SubscribePayload } from 'graphql-ws';
@@ -26,29 +24,9 @@ import { groupKeyOf, type LiveOperation } from './live-execution.js';
 /** Documents kept parsed and validated; clients send a handful, an attacker only evicts the oldest. */
 const MAX_KNOWN_DOCUMENTS = 1_000;
 
-/**
- * Fields whose value depends on who asks, not only on what they may see: a
- * subscription selecting one is executed for its own viewer. A new field of
- * that sort belongs here.
- */
-const PERSONAL_FIELDS: ReadonlySet<string> = new Set(['watching']);
-
-function selectsPersonalField(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Field(node) {
-      if (!PERSONAL_FIELDS.has(node.name.value)) return undefined;
-      found = true;
-      return BREAK;
-    },
-  });
-  return found;
-}
-
 /** A query text that parsed; whether it passes the validation rules is found out once, when first needed. */
 interface KnownDocument {
   readonly document: DocumentNode;
-  readonly personal: boolean;
   validationErrors?: readonly GraphQLError[];
 }
 
@@ -161,7 +139,7 @@ export class SubscriptionGuard {
     const feed = stream as LiveStream<LiveEntry>;
     return {
       args,
-      operation: { feed, groupKey: groupKeyOf(args, payload.query, context, known.personal) },
+      operation: { feed, groupKey: groupKeyOf(args, payload.query, context) },
       kind: root?.kind === Kind.FIELD ? root.name.value : 'unknown',
     };
   }
@@ -171,7 +149,7 @@ export class SubscriptionGuard {
     let known = this.known.get(query);
     if (known === undefined) {
       const document = parse(query, PARSE_OPTIONS);
-      known = { document, personal: selectsPersonalField(document) };
+      known = { document };
       if (this.known.size >= MAX_KNOWN_DOCUMENTS) this.known.delete(this.known.keys().next().value as string);
       this.known.set(query, known);
     }
