@@ -2,10 +2,12 @@
  * "mutation" and "feed query": req/s of `sharePractice` and
  * of `feed(first: 20)` over HTTP with 32 connections, each divided by the req/s
  * of `{ __typename }` on the same server, measured right before it in the same
- * run. Every request carries the same viewer's token, so the ratio prices the
- * operation, not authentication. A response that is not a 200 without GraphQL
- * errors counts as failed, and any failure fails the run.
+ * run. Each connection sends the tokens of participants of all 16 countries in
+ * turn, the floor's too, so the ratio prices the operation, not
+ * authentication. A response that is not a 200 without GraphQL errors counts
+ * as failed, and any failure fails the run.
  */
+import { COUNTRY_CODES } from '@coop/domain';
 import { signToken } from '../../apps/api/src/auth/token-signer.js';
 import { buildService, startBuiltService } from '../support/built-service.js';
 import { latencies, load, type LoadPhase } from '../support/http-load.js';
@@ -39,13 +41,17 @@ async function measure(phase: LoadPhase): Promise<Figure[]> {
   const service = await startBuiltService(SECRET);
   try {
     const secret = new TextEncoder().encode(SECRET);
-    const token = await signToken(secret, { id: 'bench-kz', name: 'Bench KZ', country: 'KZ', roles: ['PARTICIPANT'] });
+    const tokens = await Promise.all(
+      COUNTRY_CODES.map((country) =>
+        signToken(secret, { id: `bench-${country}`, name: `Bench ${country}`, country, roles: ['PARTICIPANT'] }),
+      ),
+    );
     const url = service.graphqlUrl;
     console.log(`sharing ${SEEDED_PRACTICES} practices for the feed to read…`);
     for (let shared = 0; shared < SEEDED_PRACTICES; shared += 1) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[shared % tokens.length]}` },
         body: JSON.stringify({ query: SHARE, variables: SHARE_INPUT }),
       });
       if (!response.ok) throw new Error(`seeding failed: ${response.status} ${await response.text()}`);
@@ -53,11 +59,11 @@ async function measure(phase: LoadPhase): Promise<Figure[]> {
 
     console.log(`${phase.connections} connections, ${phase.seconds} s a phase…`);
     // A short warm-up, so that the first floor does not pay for the JIT.
-    await load(phase, url, token, TYPENAME);
-    const mutationFloor = await load(phase, url, token, TYPENAME);
-    const mutation = await load(phase, url, token, SHARE, SHARE_INPUT);
-    const feedFloor = await load(phase, url, token, TYPENAME);
-    const feed = await load(phase, url, token, FEED);
+    await load(phase, url, tokens, TYPENAME);
+    const mutationFloor = await load(phase, url, tokens, TYPENAME);
+    const mutation = await load(phase, url, tokens, SHARE, SHARE_INPUT);
+    const feedFloor = await load(phase, url, tokens, TYPENAME);
+    const feed = await load(phase, url, tokens, FEED);
 
     const failed = [mutationFloor, mutation, feedFloor, feed].reduce((sum, result) => sum + result.failed, 0);
     return [

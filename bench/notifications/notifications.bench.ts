@@ -246,9 +246,9 @@ async function measure(phase: LoadPhase, size: Size): Promise<Figure[]> {
 
       console.log(`${phase.connections} connections, ${phase.seconds} s a phase…`);
       // A short warm-up, so that the floor does not pay for the JIT.
-      await load({ ...phase, seconds: Math.min(phase.seconds, 3) }, url, token, TYPENAME);
-      const floor = await load(phase, url, token, TYPENAME);
-      const notifications = await load(phase, url, token, NOTIFICATIONS_QUERY);
+      await load({ ...phase, seconds: Math.min(phase.seconds, 3) }, url, [token], TYPENAME);
+      const floor = await load(phase, url, [token], TYPENAME);
+      const notifications = await load(phase, url, [token], NOTIFICATIONS_QUERY);
       return [
         {
           name: 'notifications(first: 20)',

@@ -1,7 +1,7 @@
 /**
  * One phase of HTTP load with autocannon: every request the same GraphQL
- * operation with the same token. A response that is not a 200 without
- * GraphQL errors counts as failed.
+ * operation, each connection sending the tokens in turn. A response that is
+ * not a 200 without GraphQL errors counts as failed.
  */
 import autocannon from 'autocannon';
 
@@ -20,7 +20,7 @@ export interface LoadPhase {
 export async function load(
   phase: LoadPhase,
   url: string,
-  token: string,
+  tokens: readonly string[],
   query: string,
   variables: object = {},
 ): Promise<LoadResult> {
@@ -30,15 +30,14 @@ export async function load(
     method: 'POST',
     connections: phase.connections,
     duration: phase.seconds,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
-    requests: [
-      {
-        onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) failed += 1;
-        },
+    requests: tokens.map((token) => ({
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      onResponse: (status: number, body: string) => {
+        if (status !== 200 || body.includes('"errors"')) failed += 1;
       },
-    ],
+    })),
   });
   failed += result.errors + result.timeouts + result.non2xx;
   return {
