@@ -2,7 +2,8 @@
  * The service as the benchmarks run it: built by `nest build api` (tsx emits
  * no decorator metadata), in its own process on loopback as the end-to-end
  * tests start it, in production mode, with a temporary data directory and a
- * rate limit out of the way.
+ * rate limit out of the way. `RESPONSE_CACHE_MB` in the bench's environment
+ * reaches the service (0 prices execution without the response cache).
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,6 +23,11 @@ export interface BuiltService {
 }
 
 let built = false;
+
+function responseCacheSetting(): Record<string, string> {
+  const megabytes = process.env['RESPONSE_CACHE_MB'];
+  return megabytes === undefined ? {} : { RESPONSE_CACHE_MB: megabytes };
+}
 
 /** Builds once per run, for every scenario that starts the service. */
 export function buildService(): void {
@@ -50,6 +56,7 @@ export async function startBuiltService(
       DATA_DIR: dataDir,
       AUTH_JWT_SECRET: authJwtSecret,
       RATE_LIMIT_PER_MINUTE: '10000000',
+      ...responseCacheSetting(),
     });
     const stop = async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
