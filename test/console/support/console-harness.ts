@@ -37,7 +37,11 @@ export function useConsoleHarness(): ConsoleHarness {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [service, browser] = await Promise.all([startConsoleService(), launchChromium()]);
+    // Both settle before a failure is reported, so that afterAll stops whichever did start.
+    const [serviceStart, browserLaunch] = await Promise.allSettled([startConsoleService(), launchChromium()]);
+    if (serviceStart.status === 'fulfilled') service = serviceStart.value;
+    if (browserLaunch.status === 'fulfilled') browser = browserLaunch.value;
+    for (const outcome of [serviceStart, browserLaunch]) if (outcome.status === 'rejected') throw outcome.reason;
   });
 
   afterAll(async () => {
