@@ -75,6 +75,7 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
       kind: row.kind,
       version: row.version,
       state,
+      before: state,
       visibility: JSON.parse(row.visibility) as VisibilityItem,
       subregions: JSON.parse(row.subregions) as Subregion[],
       stored: { topics: sortedJson(state.topics), visibility: row.visibility },
@@ -83,6 +84,7 @@ export class ItemWriter implements ProjectionWriter<ItemEvent>, ItemSource {
   }
 
   apply({ recorded, event, item }: ProjectedEvent<ItemEvent>): void {
+    item.before = item.state;
     // The decider leaves its state as it was for an event it cannot take; the log still holds the event.
     item.state = evolveItem(item.state, event);
     item.version = recorded.version;

@@ -25,6 +25,8 @@ export interface BatchItem {
   version: number;
   /** Null until the item's stream created it. */
   state: ItemState | null;
+  /** The state before the last event folded in: what the writers after the item writer compare with. */
+  before: ItemState | null;
   /** `visibilityOf` the item as folded so far; null until the item's stream created it. */
   visibility: VisibilityItem | null;
   subregions: readonly Subregion[];
@@ -124,6 +126,7 @@ const newItem = (kind: ItemKind): BatchItem => ({
   kind,
   version: 0,
   state: null,
+  before: null,
   visibility: null,
   subregions: [],
   stored: null,

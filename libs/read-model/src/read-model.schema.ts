@@ -2,7 +2,7 @@
  * Bump on any change to the schema or to what the projection writes: a read
  * model built by another version is dropped and rebuilt from the start of `$all`.
  */
-export const PROJECTION_VERSION = 7;
+export const PROJECTION_VERSION = 8;
 
 /*
  * Every list is read newest or oldest first by keyset on the global position
@@ -61,8 +61,10 @@ export const READ_MODEL_SCHEMA = `
     length  INTEGER NOT NULL,
     UNIQUE (item_id, key)
   ) STRICT;
+  -- Contentless: the texts are the items' and comments' own; the index keeps only their terms.
   CREATE VIRTUAL TABLE search_text USING fts5(
     title, summary, body,
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
   );
   -- Every occurrence of every term (term, doc, col, offset): term frequencies for ranking.

@@ -10,18 +10,10 @@ import { isSearchable, type SearchDocument, searchDocumentsOf } from './item-kin
 import type { ProjectedEvent, ProjectionWriter } from './projection-writer.js';
 import { wordCount } from './search-query.js';
 
-interface StoredDocument {
-  seq: number;
-  key: string;
-  title: string;
-  summary: string;
-  body: string;
-}
-
 const COMMENT_KEY = 'comment:';
 const commentKey = (commentId: string): string => `${COMMENT_KEY}${commentId}`;
-const sameText = (stored: StoredDocument, document: SearchDocument): boolean =>
-  stored.title === document.title && stored.summary === document.summary && stored.body === document.body;
+const sameText = (a: SearchDocument, b: SearchDocument): boolean =>
+  a.title === b.title && a.summary === b.summary && a.body === b.body;
 
 /**
  * Writes `search_documents` and `search_text`: each item's searchable texts
@@ -29,6 +21,11 @@ const sameText = (stored: StoredDocument, document: SearchDocument): boolean =>
  * new document takes the next seq as its event comes, in log order, so a
  * rebuild numbers them alike; a changed text keeps its document, a removed
  * one (a retracted comment, a withdrawn practice) leaves the index.
+ *
+ * The index keeps no copy of the texts (the items and comments tables have
+ * them), so what changed is found by comparing the item's documents before
+ * and after the event, in memory: an event that changes no text costs no
+ * read of the index.
  */
 export class SearchWriter implements ProjectionWriter<ItemConcernedEvent> {
   readonly handles = isItemConcernedEvent;
@@ -36,19 +33,19 @@ export class SearchWriter implements ProjectionWriter<ItemConcernedEvent> {
 
   constructor(db: Database.Database) {
     this.statements = {
-      itemDocuments: db.prepare<[string], StoredDocument>(
-        `SELECT d.seq, d.key, t.title, t.summary, t.body FROM search_documents d JOIN search_text t ON t.rowid = d.seq
-         WHERE d.item_id = ?`,
-      ),
-      document: db.prepare<[string, string], StoredDocument>(
-        `SELECT d.seq, d.key, t.title, t.summary, t.body FROM search_documents d JOIN search_text t ON t.rowid = d.seq
-         WHERE d.item_id = ? AND d.key = ?`,
-      ),
+      seqOf: db
+        .prepare<[string, string], number>('SELECT seq FROM search_documents WHERE item_id = ? AND key = ?')
+        .pluck(),
       insertDocument: db.prepare('INSERT INTO search_documents (item_id, key, length) VALUES (?, ?, ?)'),
       insertText: db.prepare('INSERT INTO search_text (rowid, title, summary, body) VALUES (?, ?, ?, ?)'),
       updateDocument: db.prepare('UPDATE search_documents SET length = ? WHERE seq = ?'),
       updateText: db.prepare('UPDATE search_text SET title = ?, summary = ?, body = ? WHERE rowid = ?'),
-      deleteDocument: db.prepare('DELETE FROM search_documents WHERE seq = ?'),
+      deleteDocument: db
+        .prepare<[string, string], number>('DELETE FROM search_documents WHERE item_id = ? AND key = ? RETURNING seq')
+        .pluck(),
+      deleteDocuments: db
+        .prepare<[string], number>('DELETE FROM search_documents WHERE item_id = ? RETURNING seq')
+        .pluck(),
       deleteText: db.prepare('DELETE FROM search_text WHERE rowid = ?'),
     };
   }
@@ -57,34 +54,42 @@ export class SearchWriter implements ProjectionWriter<ItemConcernedEvent> {
     const { state } = item;
     if (state === null) return;
     if (isDiscussionEvent(event)) this.applyComment(event, state);
-    else this.syncItem(state);
+    else this.syncItem(item.before, state);
   }
 
-  /** Brings the item's own documents (not its comments) to what its state holds; all of them out when it has none. */
-  private syncItem(state: ItemState): void {
+  /**
+   * Brings the item's own documents (not its comments) from what its state
+   * held before the event to what it holds now; all of them, comments too,
+   * out once it has none.
+   */
+  private syncItem(before: ItemState | null, state: ItemState): void {
     const wanted = searchDocumentsOf(state);
-    const stored = new Map(this.statements.itemDocuments.all(state.id).map((document) => [document.key, document]));
+    const previous = new Map(
+      (before === null ? [] : searchDocumentsOf(before)).map((document) => [document.key, document]),
+    );
+    if (wanted.length === 0) {
+      if (previous.size > 0) this.deleteAll(state.id);
+      return;
+    }
     for (const document of wanted) {
-      const current = stored.get(document.key);
-      if (current === undefined) this.insert(state.id, document);
-      else if (!sameText(current, document)) this.update(current.seq, document);
+      const old = previous.get(document.key);
+      if (old === undefined) this.insert(state.id, document);
+      else if (!sameText(old, document)) this.update(state.id, document);
+      previous.delete(document.key);
     }
-    const keep = new Set(wanted.map((document) => document.key));
-    for (const [key, document] of stored) {
-      if (!keep.has(key) && (wanted.length === 0 || !key.startsWith(COMMENT_KEY))) this.delete(document.seq);
-    }
+    for (const key of previous.keys()) this.delete(state.id, key);
   }
 
   private applyComment(event: DiscussionEvent, state: ItemState): void {
     const key = commentKey(event.data.commentId);
-    const current = this.statements.document.get(state.id, key);
     if (event.type === 'CommentRetracted') {
-      if (current !== undefined) this.delete(current.seq);
+      this.delete(state.id, key);
       return;
     }
     const document = { key, title: '', summary: '', body: event.data.body };
-    if (current !== undefined) this.update(current.seq, document);
-    else if (event.type === 'CommentPosted' && isSearchable(state)) this.insert(state.id, document);
+    if (!this.update(state.id, document) && event.type === 'CommentPosted' && isSearchable(state)) {
+      this.insert(state.id, document);
+    }
   }
 
   private insert(itemId: string, document: SearchDocument): void {
@@ -93,14 +98,22 @@ export class SearchWriter implements ProjectionWriter<ItemConcernedEvent> {
     this.statements.insertText.run(seq, document.title, document.summary, document.body);
   }
 
-  private update(seq: number, document: SearchDocument): void {
+  /** False when the item has no such document. */
+  private update(itemId: string, document: SearchDocument): boolean {
+    const seq = this.statements.seqOf.get(itemId, document.key);
+    if (seq === undefined) return false;
     this.statements.updateDocument.run(lengthOf(document), seq);
     this.statements.updateText.run(document.title, document.summary, document.body, seq);
+    return true;
   }
 
-  private delete(seq: number): void {
-    this.statements.deleteDocument.run(seq);
-    this.statements.deleteText.run(seq);
+  private delete(itemId: string, key: string): void {
+    const seq = this.statements.deleteDocument.get(itemId, key);
+    if (seq !== undefined) this.statements.deleteText.run(seq);
+  }
+
+  private deleteAll(itemId: string): void {
+    for (const seq of this.statements.deleteDocuments.all(itemId)) this.statements.deleteText.run(seq);
   }
 }
 
