@@ -1,5 +1,5 @@
 import type { ItemKind } from '@coop/domain';
-import type { JsonObject, JsonValue } from '@coop/event-store';
+import type { EventStore, Position, RecordedEvent } from '@coop/event-store';
 import type Database from 'better-sqlite3';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './page-cursor.js';
 import type { AuditEventView, AuditFilter, Page, PageArgs } from './read-model.types.js';
@@ -8,33 +8,29 @@ import { inList, listParameter, StatementVariants } from './sql-filters.js';
 
 const DEFAULT_AUDIT_PAGE = 100;
 const AUDIT_CURSOR = 'audit';
-const COLUMNS = `seq, position, event_id, stream_id, version, type, occurred_at, correlation_id, causation_id,
-  data, metadata, hash, previous_hash, item_id, item_kind`;
+const COLUMNS = 'seq, position, occurred_at, item_id, item_kind';
 
 interface AuditRow {
   seq: number;
-  position: string;
-  event_id: string;
-  stream_id: string;
-  version: number;
-  type: string;
+  position: Position;
   occurred_at: string;
-  correlation_id: string | null;
-  causation_id: string | null;
-  data: string;
-  metadata: string;
-  hash: string;
-  previous_hash: string | null;
   item_id: string | null;
   item_kind: ItemKind | null;
 }
 
+/**
+ * Finds events in `audit_events` and reads them from the store: the rows say
+ * which events, in what order and under which item, the store what they are.
+ */
 export class AuditQueries {
   private readonly variants: StatementVariants;
   private readonly ofItem: Database.Statement<[string], AuditRow>;
   private readonly ofOtherStream: Database.Statement<[string], AuditRow>;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    private readonly store: EventStore,
+  ) {
     this.variants = new StatementVariants(db);
     this.ofItem = db.prepare(`SELECT ${COLUMNS} FROM audit_events WHERE item_id = ? ORDER BY seq`);
     this.ofOtherStream = db.prepare(
@@ -43,17 +39,17 @@ export class AuditQueries {
   }
 
   /** Every event of the item's stream and of its discussion, oldest first. Visibility is the caller's. */
-  history(itemId: string): AuditEventView[] {
-    return this.ofItem.all(itemId).map(auditEventView);
+  history(itemId: string): Promise<AuditEventView[]> {
+    return this.views(this.ofItem.all(itemId));
   }
 
   /** Every event of a stream that concerns no item (a country's profile), oldest first. */
-  streamHistory(streamId: string): AuditEventView[] {
-    return this.ofOtherStream.all(streamId).map(auditEventView);
+  streamHistory(streamId: string): Promise<AuditEventView[]> {
+    return this.views(this.ofOtherStream.all(streamId));
   }
 
   /** Oldest first; each filter present narrows, `from` inclusive, `to` exclusive. */
-  auditTrail(filter: AuditFilter | null = {}, page: PageArgs = {}): Page<AuditEventView> {
+  async auditTrail(filter: AuditFilter | null = {}, page: PageArgs = {}): Promise<Page<AuditEventView>> {
     const size = pageSize(page.first, DEFAULT_AUDIT_PAGE);
     const parameters: Record<string, string | number> = { limit: size + 1 };
     const conditions: string[] = [];
@@ -77,27 +73,50 @@ export class AuditQueries {
        ORDER BY seq LIMIT @limit`,
     );
     const rows = statement.all(parameters) as AuditRow[];
-    return toPage(rows, size, (row) => ({ cursor: encodeCursor(AUDIT_CURSOR, [row.seq]), node: auditEventView(row) }));
+    const found = toPage(rows, size, (row) => ({ cursor: encodeCursor(AUDIT_CURSOR, [row.seq]), node: row }));
+    const edges = await Promise.all(
+      found.edges.map(async ({ cursor, node }) => ({ cursor, node: await this.view(node) })),
+    );
+    return { edges, pageInfo: found.pageInfo };
+  }
+
+  private views(rows: readonly AuditRow[]): Promise<AuditEventView[]> {
+    return Promise.all(rows.map((row) => this.view(row)));
+  }
+
+  private async view(row: AuditRow): Promise<AuditEventView> {
+    return auditEventView(row, await this.eventAt(row.position));
+  }
+
+  private async eventAt(position: Position): Promise<RecordedEvent> {
+    // readAll starts at its position inclusive: the first event is the one recorded there.
+    const [event] = await this.store.readAll({ fromPosition: position, limit: 1 });
+    if (event?.position !== position) {
+      throw new Error(`The audit trail lists an event at ${position} that the store does not hold`);
+    }
+    return event;
   }
 }
 
-function auditEventView(row: AuditRow): AuditEventView {
-  const metadata = JSON.parse(row.metadata) as JsonObject;
+function auditEventView(row: AuditRow, event: RecordedEvent): AuditEventView {
+  const { metadata } = event;
   return {
-    position: row.position,
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    version: row.version,
-    type: row.type,
+    position: event.position,
+    eventId: event.id,
+    streamId: event.streamId,
+    version: event.version,
+    type: event.type,
     occurredAt: row.occurred_at,
     actor: actorOfMetadata(metadata),
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    data: JSON.parse(row.data) as JsonValue,
+    correlationId: stringOrNull(metadata['correlationId']),
+    causationId: stringOrNull(metadata['causationId']),
+    data: event.data,
     metadata,
-    hash: row.hash,
-    previousHash: row.previous_hash,
+    hash: stringOrNull(metadata['hash']) ?? '',
+    previousHash: stringOrNull(metadata['previousHash']),
     itemId: row.item_id,
     itemKind: row.item_kind,
   };
 }
+
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);

@@ -7,20 +7,13 @@ import { WriterHarness } from './testing/projection.fixtures.js';
 const KZ = participantOf('KZ');
 
 interface AuditRow {
+  seq: number;
   position: string;
-  event_id: string;
   stream_id: string;
-  version: number;
   type: string;
   occurred_at: string;
   actor_id: string | null;
   actor_country: string | null;
-  correlation_id: string | null;
-  causation_id: string | null;
-  data: string;
-  metadata: string;
-  hash: string;
-  previous_hash: string | null;
   item_id: string | null;
   item_kind: string | null;
 }
@@ -43,28 +36,19 @@ describe('AuditWriter', () => {
     for (const event of await harness.newEvents()) audit.record(batch.place(event));
   };
 
-  it('records a domain event whole, with its metadata and the item of its stream', async () => {
+  it('indexes a domain event by what the filters select on, under the item of its stream, without a copy of it', async () => {
     const id = await harness.share(KZ, { title: 'Audited' });
     await recordAll();
     const [event] = await harness.store.readAll();
-    const metadata = event?.metadata ?? {};
     expect(rows()).toEqual([
       {
         seq: 1,
         position: event?.position,
-        event_id: event?.id,
         stream_id: `practice-${id}`,
-        version: 1,
         type: 'PracticeShared',
         occurred_at: '2019-03-14T09:01:00.000Z',
         actor_id: KZ.id,
         actor_country: 'KZ',
-        correlation_id: metadata['correlationId'],
-        causation_id: metadata['causationId'],
-        data: JSON.stringify(event?.data),
-        metadata: JSON.stringify(metadata),
-        hash: metadata['hash'],
-        previous_hash: null,
         item_id: id,
         item_kind: 'PRACTICE',
       },
@@ -103,21 +87,18 @@ describe('AuditWriter', () => {
         item_kind: 'PRACTICE',
       }),
       expect.objectContaining({ stream_id: 'other-1', occurred_at: 'from-meta', item_id: null, item_kind: null }),
-      expect.objectContaining({
+      {
+        seq: 3,
+        position: bare?.position,
         stream_id: 'other-2',
+        type: 'Bare',
         occurred_at: bare?.recordedAt,
-        data: 'null',
         actor_id: null,
         actor_country: null,
-        correlation_id: null,
-        causation_id: null,
         item_id: null,
         item_kind: null,
-      }),
-      expect.objectContaining({ stream_id: 'other-2', version: 2 }),
+      },
+      expect.objectContaining({ stream_id: 'other-2', seq: 4 }),
     ]);
-    const [first, second] = rows().slice(2);
-    expect(first?.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(second?.previous_hash).toBe(first?.hash);
   });
 });

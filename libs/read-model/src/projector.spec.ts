@@ -139,7 +139,7 @@ describe('Projector', () => {
     const second = await harness.openCaughtUp();
     const stored = await harness.store.readAll();
     expect(second.database.rebuilding).toBe(false);
-    expect(second.readModel.auditTrail({}, { first: 100 }).edges.map((edge) => edge.node.position)).toEqual(
+    expect((await second.readModel.auditTrail({}, { first: 100 })).edges.map((edge) => edge.node.position)).toEqual(
       stored.map((event) => event.position),
     );
     expect(second.readModel.feedAfter(SECRETARIAT, {}, null, 1_000)).toHaveLength(50);
@@ -173,14 +173,14 @@ describe('Projector', () => {
     expect(errors).toEqual([expect.objectContaining({ position: failing, checkpoint })]);
     expect(crashed.projector.position).toBe(checkpoint);
     expect(crashed.database.checkpoint()).toMatchObject({ position: checkpoint, eventsProjected: 5 });
-    expect(crashed.readModel.auditTrail({}, { first: 100 }).edges).toHaveLength(5);
+    expect((await crashed.readModel.auditTrail({}, { first: 100 })).edges).toHaveLength(5);
     expect(crashed.readModel.feed(SECRETARIAT, { first: 100 }).edges).toHaveLength(5);
     await harness.closeReadModels();
 
     other.exec('DROP TRIGGER crash');
     other.close();
     const restarted = await harness.openCaughtUp();
-    expect(restarted.readModel.auditTrail({}, { first: 100 }).edges).toHaveLength(15);
+    expect((await restarted.readModel.auditTrail({}, { first: 100 })).edges).toHaveLength(15);
     expect(restarted.readModel.feed(SECRETARIAT, { first: 100 }).edges).toHaveLength(15);
   });
 
@@ -244,7 +244,7 @@ describe('Projector', () => {
     const { readModel, projector } = await harness.openCaughtUp();
     expect(projector.checkpoint()).toMatchObject({ eventsProjected: 1, eventsSkipped: 2 });
     expect(readModel.item(KZ, id)).not.toBeNull();
-    expect(readModel.auditTrail({}, { first: 10 }).edges.map((edge) => edge.node.type)).toEqual([
+    expect((await readModel.auditTrail({}, { first: 10 })).edges.map((edge) => edge.node.type)).toEqual([
       'SomethingNew',
       'PracticeShared',
       'PracticeShared',
@@ -254,25 +254,25 @@ describe('Projector', () => {
   it('rebuilds to the same answers after a projection version change or a lost file', async () => {
     const ids = await shareMany(harness, 12);
     for (const id of ids.slice(0, 4)) await harness.comment(UA, id, 'PRACTICE', `Comment on ${id}`);
-    const original = everyAnswer((await harness.openCaughtUp()).readModel);
+    const original = await everyAnswer((await harness.openCaughtUp()).readModel);
     await harness.closeReadModels();
 
     const bumped = await harness.openCaughtUp({ projectionVersion: PROJECTION_VERSION + 1 });
     expect(bumped.database.rebuilding).toBe(true);
-    expect(everyAnswer(bumped.readModel)).toEqual(original);
+    expect(await everyAnswer(bumped.readModel)).toEqual(original);
     await harness.closeReadModels();
 
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${harness.readModelFile}${suffix}`, { force: true });
     const fresh = await harness.openCaughtUp();
     expect(fresh.database.rebuilding).toBe(true);
-    expect(everyAnswer(fresh.readModel)).toEqual(original);
+    expect(await everyAnswer(fresh.readModel)).toEqual(original);
   });
 
   it('caps pages at 100 and keeps cursors valid while new events arrive', async () => {
     await shareMany(harness, 130);
     const { readModel, projector } = await harness.openCaughtUp();
     expect(readModel.feed(UA, { first: 1_000 }).edges).toHaveLength(100);
-    expect(readModel.auditTrail({}, { first: 1_000 }).edges).toHaveLength(100);
+    expect((await readModel.auditTrail({}, { first: 1_000 })).edges).toHaveLength(100);
 
     const firstPage = readModel.feed(UA, { first: 50 });
     await shareMany(harness, 5, UA);

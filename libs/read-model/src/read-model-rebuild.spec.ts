@@ -24,7 +24,7 @@ describe('rebuildReadModel', () => {
       const id = await harness.share(i % 2 === 0 ? KZ : UA, { title: `Practice number ${i}` });
       if (i % 5 === 0) await harness.comment(UA, id, 'PRACTICE', `Comment on practice ${i}`);
     }
-    const original = everyAnswer((await harness.openCaughtUp()).readModel);
+    const original = await everyAnswer((await harness.openCaughtUp()).readModel);
     await harness.closeReadModels();
     const db = new Database(harness.readModelFile);
     db.exec('DELETE FROM feed_entries; DELETE FROM audit_events; DELETE FROM comments');
@@ -50,7 +50,7 @@ describe('rebuildReadModel', () => {
     const rebuilt = ReadModelDatabase.open(harness.readModelFile);
     try {
       expect(rebuilt.rebuilding).toBe(false);
-      expect(everyAnswer(new ReadModel(rebuilt, harness.store))).toEqual(original);
+      expect(await everyAnswer(new ReadModel(rebuilt, harness.store))).toEqual(original);
     } finally {
       rebuilt.close();
     }
@@ -58,7 +58,7 @@ describe('rebuildReadModel', () => {
 
   it('leaves the old read model as it was when the replay fails', async () => {
     await damagedReadModel();
-    const before = everyAnswer((await harness.openCaughtUp()).readModel);
+    const before = await everyAnswer((await harness.openCaughtUp()).readModel);
     await harness.closeReadModels();
     const failing = withSubscriptionHooks(harness.store, {
       beforeNext: (delivered) => {
@@ -69,6 +69,6 @@ describe('rebuildReadModel', () => {
     await expect(rebuildReadModel(failing, harness.readModelFile)).rejects.toThrow('the store went away');
 
     expect(existsSync(`${harness.readModelFile}.rebuilding`)).toBe(false);
-    expect(everyAnswer((await harness.openCaughtUp()).readModel)).toEqual(before);
+    expect(await everyAnswer((await harness.openCaughtUp()).readModel)).toEqual(before);
   });
 });

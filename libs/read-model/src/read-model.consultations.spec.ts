@@ -138,7 +138,7 @@ describe('ReadModel: consultations and country profiles', () => {
     });
 
     it('keeps every version of a response in its history, and stood open before its conclusion', async () => {
-      const history = readModel.history(consultation);
+      const history = await readModel.history(consultation);
       expect(history.map((event) => [event.type, event.itemKind])).toEqual([
         ['ConsultationRequested', 'CONSULTATION'],
         ['ConsultationResponded', 'CONSULTATION'],
@@ -184,14 +184,14 @@ describe('ReadModel: consultations and country profiles', () => {
       });
     });
 
-    it("has its stream's events as history, concerning no item", () => {
+    it("has its stream's events as history, concerning no item", async () => {
       expect(
-        readModel.countryProfileHistory('KG').map((event) => [event.streamId, event.version, event.itemId]),
+        (await readModel.countryProfileHistory('KG')).map((event) => [event.streamId, event.version, event.itemId]),
       ).toEqual([
         ['country-KG', 1, null],
         ['country-KG', 2, null],
       ]);
-      expect(readModel.countryProfileHistory('UZ')).toEqual([]);
+      expect(await readModel.countryProfileHistory('UZ')).toEqual([]);
     });
 
     it('makes no feed entry', () => {
@@ -222,8 +222,8 @@ describe('ReadModel: consultations and country profiles', () => {
       expect(stats.find((row) => row.country === 'TJ')).toEqual({ country: 'TJ', total: 0, counts: [] });
     });
 
-    it('counts profile updates only in the interval [from, to)', () => {
-      const [first, second] = readModel.countryProfileHistory('KG');
+    it('counts profile updates only in the interval [from, to)', async () => {
+      const [first, second] = await readModel.countryProfileHistory('KG');
       const from = new Date(first?.occurredAt ?? '');
       const to = new Date(second?.occurredAt ?? '');
       const kg = readModel.cooperationStats(from, to).find((row) => row.country === 'KG');
@@ -232,18 +232,18 @@ describe('ReadModel: consultations and country profiles', () => {
   });
 
   it('rebuilds profiles and profile statistics to the same answers', async () => {
-    const answers = (model: ReadModel) => ({
+    const answers = async (model: ReadModel) => ({
       kg: model.countryProfile('KG'),
       tj: model.countryProfile('TJ'),
-      history: model.countryProfileHistory('KG'),
+      history: await model.countryProfileHistory('KG'),
       stats: model.cooperationStats(null, null),
       consultation: model.item(SECRETARIAT, consultation),
     });
-    const original = answers(readModel);
+    const original = await answers(readModel);
     await harness.closeReadModels();
     const rebuilt = await harness.openCaughtUp({ projectionVersion: PROJECTION_VERSION + 1 });
     expect(rebuilt.database.rebuilding).toBe(true);
-    expect(answers(rebuilt.readModel)).toEqual(original);
+    expect(await answers(rebuilt.readModel)).toEqual(original);
     readModel = rebuilt.readModel;
   });
 });

@@ -2,7 +2,7 @@
  * Bump on any change to the schema or to what the projection writes: a read
  * model built by another version is dropped and rebuilt from the start of `$all`.
  */
-export const PROJECTION_VERSION = 8;
+export const PROJECTION_VERSION = 9;
 
 /*
  * Every list is read newest or oldest first by keyset on the global position
@@ -113,24 +113,18 @@ export const READ_MODEL_SCHEMA = `
   CREATE UNIQUE INDEX comments_by_item ON comments (item_id, position);
 
   -- seq numbers the events in log order from 1, so a rebuild from the same log gives the same numbers
-  -- and cursors over it stay valid. Rows carry whole events: a rowid table, small integer index keys,
-  -- and indexes only for the selective filters (item, actor, country); the others filter a scan in order.
+  -- and cursors over it stay valid. A row is an index entry, not a copy: what the filters select on
+  -- and the event's position, where a query reads the event itself from the store. A rowid table,
+  -- small integer index keys, and indexes only for the selective filters (item, actor, country);
+  -- the others filter a scan in order.
   CREATE TABLE audit_events (
     seq            INTEGER PRIMARY KEY,
     position       TEXT    NOT NULL,
-    event_id       TEXT    NOT NULL,
     stream_id      TEXT    NOT NULL,
-    version        INTEGER NOT NULL,
     type           TEXT    NOT NULL,
     occurred_at    TEXT    NOT NULL,
     actor_id       TEXT,
     actor_country  TEXT,
-    correlation_id TEXT,
-    causation_id   TEXT,
-    data           TEXT    NOT NULL,
-    metadata       TEXT    NOT NULL,
-    hash           TEXT    NOT NULL,
-    previous_hash  TEXT,
     item_id        TEXT,
     item_kind      TEXT
   ) STRICT;

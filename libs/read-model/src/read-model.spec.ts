@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   discussionAggregate,
   type Participant,
@@ -5,8 +6,10 @@ import {
   type ProposalCommand,
   questionAggregate,
 } from '@coop/domain';
+import { SqliteEventStore } from '@coop/event-store';
 import { InvalidCursor, InvalidPageSize } from './read-model.errors.js';
-import type { ReadModel } from './read-model.js';
+import type { ReadModelDatabase } from './read-model.database.js';
+import { ReadModel } from './read-model.js';
 import type { FeedEntryView, Page } from './read-model.types.js';
 import { focalPointOf, participantOf, ReadModelHarness, SECRETARIAT } from './testing/read-model.fixtures.js';
 
@@ -21,11 +24,11 @@ const UA_FOCAL = focalPointOf('UA');
 
 const ids = (page: Page<{ id: string }>) => page.edges.map((edge) => edge.node.id);
 
-function allPages<T>(fetch: (after: string | null) => Page<T>): T[] {
+async function allPages<T>(fetch: (after: string | null) => Page<T> | Promise<Page<T>>): Promise<T[]> {
   const nodes: T[] = [];
   let after: string | null = null;
   for (;;) {
-    const page = fetch(after);
+    const page = await fetch(after);
     nodes.push(...page.edges.map((edge) => edge.node));
     if (!page.pageInfo.hasNextPage) return nodes;
     after = page.pageInfo.endCursor;
@@ -35,6 +38,7 @@ function allPages<T>(fetch: (after: string | null) => Page<T>): T[] {
 describe('ReadModel', () => {
   let harness: ReadModelHarness;
   let readModel: ReadModel;
+  let database: ReadModelDatabase;
   // KZ, NETWORK: the Central Asian feed only, everyone sees it.
   let network: string;
   // GE, SUBREGIONS [CENTRAL_ASIA]: Caucasus and Central Asia; seen by GE and Central Asia.
@@ -97,13 +101,13 @@ describe('ReadModel', () => {
       commentId: commentIds[1] as string,
       reason: 'Off topic',
     });
-    ({ readModel } = await harness.openCaughtUp());
+    ({ readModel, database } = await harness.openCaughtUp());
   });
 
   afterAll(() => harness.dispose());
 
-  const feedItems = (viewer: Participant, filter = {}) =>
-    new Set(allPages((after) => readModel.feed(viewer, { ...filter, after })).map((entry) => entry.itemId));
+  const feedItems = async (viewer: Participant, filter = {}) =>
+    new Set((await allPages((after) => readModel.feed(viewer, { ...filter, after }))).map((entry) => entry.itemId));
 
   describe('item', () => {
     it('is the folded state of the item stream with its version and visibility', () => {
@@ -142,25 +146,25 @@ describe('ReadModel', () => {
   });
 
   describe('feed', () => {
-    it('puts each entry in the subregional feeds of its item', () => {
-      expect(feedItems(SECRETARIAT, { subregion: 'CENTRAL_ASIA' })).toEqual(
+    it('puts each entry in the subregional feeds of its item', async () => {
+      expect(await feedItems(SECRETARIAT, { subregion: 'CENTRAL_ASIA' })).toEqual(
         new Set([network, toCentralAsia, proposal]),
       );
-      expect(feedItems(SECRETARIAT, { subregion: 'CAUCASUS' })).toEqual(new Set([toCentralAsia, toUkraine]));
-      expect(feedItems(SECRETARIAT, { subregion: 'EASTERN_EUROPE' })).toEqual(new Set([toUkraine, proposal]));
-      expect(feedItems(SECRETARIAT, { subregion: 'SOUTH_EASTERN_EUROPE' })).toEqual(new Set());
+      expect(await feedItems(SECRETARIAT, { subregion: 'CAUCASUS' })).toEqual(new Set([toCentralAsia, toUkraine]));
+      expect(await feedItems(SECRETARIAT, { subregion: 'EASTERN_EUROPE' })).toEqual(new Set([toUkraine, proposal]));
+      expect(await feedItems(SECRETARIAT, { subregion: 'SOUTH_EASTERN_EUROPE' })).toEqual(new Set());
     });
 
-    it('without a subregion, holds everything the viewer may see and nothing else', () => {
-      expect(feedItems(RS)).toEqual(new Set([network]));
-      expect(feedItems(UA)).toEqual(new Set([network, toUkraine, proposal]));
-      expect(feedItems(TJ)).toEqual(new Set([network, toCentralAsia, proposal]));
-      expect(feedItems(SECRETARIAT)).toEqual(new Set([network, toCentralAsia, toUkraine, proposal]));
+    it('without a subregion, holds everything the viewer may see and nothing else', async () => {
+      expect(await feedItems(RS)).toEqual(new Set([network]));
+      expect(await feedItems(UA)).toEqual(new Set([network, toUkraine, proposal]));
+      expect(await feedItems(TJ)).toEqual(new Set([network, toCentralAsia, proposal]));
+      expect(await feedItems(SECRETARIAT)).toEqual(new Set([network, toCentralAsia, toUkraine, proposal]));
     });
 
-    it('applies visibility inside a subregion feed too', () => {
-      expect(feedItems(RS, { subregion: 'EASTERN_EUROPE' })).toEqual(new Set());
-      expect(feedItems(UA, { subregion: 'CAUCASUS' })).toEqual(new Set([toUkraine]));
+    it('applies visibility inside a subregion feed too', async () => {
+      expect(await feedItems(RS, { subregion: 'EASTERN_EUROPE' })).toEqual(new Set());
+      expect(await feedItems(UA, { subregion: 'CAUCASUS' })).toEqual(new Set([toUkraine]));
     });
 
     it('is newest first, one entry per activity, with the actor of each', () => {
@@ -181,15 +185,15 @@ describe('ReadModel', () => {
       expect(entries[4]).toMatchObject({ actor: UA_FOCAL, itemId: proposal, itemKind: 'PROPOSAL' });
     });
 
-    it('filters by kinds and by the item topics', () => {
-      expect(feedItems(SECRETARIAT, { kinds: ['QUESTION', 'PROPOSAL'] })).toEqual(new Set([toUkraine, proposal]));
-      expect(feedItems(SECRETARIAT, { topics: ['TAILINGS_SAFETY', 'NOTIFICATION'] })).toEqual(
+    it('filters by kinds and by the item topics', async () => {
+      expect(await feedItems(SECRETARIAT, { kinds: ['QUESTION', 'PROPOSAL'] })).toEqual(new Set([toUkraine, proposal]));
+      expect(await feedItems(SECRETARIAT, { topics: ['TAILINGS_SAFETY', 'NOTIFICATION'] })).toEqual(
         new Set([network, toUkraine]),
       );
       expect(
-        feedItems(SECRETARIAT, { subregion: 'CENTRAL_ASIA', kinds: ['PRACTICE'], topics: ['LAND_USE_PLANNING'] }),
+        await feedItems(SECRETARIAT, { subregion: 'CENTRAL_ASIA', kinds: ['PRACTICE'], topics: ['LAND_USE_PLANNING'] }),
       ).toEqual(new Set([toCentralAsia]));
-      expect(feedItems(SECRETARIAT, { kinds: [], topics: [] }).size).toBe(4);
+      expect((await feedItems(SECRETARIAT, { kinds: [], topics: [] })).size).toBe(4);
     });
 
     it('carries the comment of a COMMENT_POSTED entry as it now stands, and the answer id of an answer', () => {
@@ -303,8 +307,8 @@ describe('ReadModel', () => {
   });
 
   describe('history and audit trail', () => {
-    it('gives an item history: its stream and its discussion, oldest first', () => {
-      const history = readModel.history(network);
+    it('gives an item history: its stream and its discussion, oldest first', async () => {
+      const history = await readModel.history(network);
       expect(history.map((event) => [event.streamId.split('-')[0], event.version, event.type])).toEqual([
         ['practice', 1, 'PracticeShared'],
         ['discussion', 1, 'CommentPosted'],
@@ -330,24 +334,43 @@ describe('ReadModel', () => {
 
     it('lists every event oldest first, page by page', async () => {
       const stored = await harness.store.readAll();
-      expect(trail({}).map((event) => event.position)).toEqual(stored.map((event) => event.position));
+      expect((await trail({})).map((event) => event.position)).toEqual(stored.map((event) => event.position));
     });
 
-    it('filters by item, kinds, actor countries, actor, types and instants', () => {
-      expect(trail({ itemId: proposal }).map((event) => event.type)).toEqual(['JointProjectProposed', 'PartnerJoined']);
-      expect(new Set(trail({ kinds: ['QUESTION'] }).map((event) => event.itemId))).toEqual(new Set([toUkraine]));
-      expect(new Set(trail({ countries: ['UA'] }).map((event) => event.actor?.id))).toEqual(
+    it('fails naming the position when the store does not hold an event the trail lists', async () => {
+      const emptyStore = new SqliteEventStore(join(harness.readModelFile, '..', 'empty-events.sqlite'));
+      try {
+        const [first] = await harness.store.readAll({ limit: 1 });
+        const elsewhere = new ReadModel(database, emptyStore);
+        await expect(elsewhere.auditTrail({}, { first: 1 })).rejects.toThrow(
+          `The audit trail lists an event at ${first?.position} that the store does not hold`,
+        );
+        await expect(elsewhere.history(network)).rejects.toThrow(/that the store does not hold/);
+      } finally {
+        await emptyStore.close();
+      }
+    });
+
+    it('filters by item, kinds, actor countries, actor, types and instants', async () => {
+      expect((await trail({ itemId: proposal })).map((event) => event.type)).toEqual([
+        'JointProjectProposed',
+        'PartnerJoined',
+      ]);
+      expect(new Set((await trail({ kinds: ['QUESTION'] })).map((event) => event.itemId))).toEqual(
+        new Set([toUkraine]),
+      );
+      expect(new Set((await trail({ countries: ['UA'] })).map((event) => event.actor?.id))).toEqual(
         new Set([UA.id, UA_FOCAL.id]),
       );
-      expect(trail({ actorId: GE.id }).map((event) => event.type)).toEqual(['PracticeShared', 'CommentPosted']);
-      expect(trail({ types: ['CommentEdited', 'CommentRetracted'] })).toHaveLength(2);
-      const all = trail({});
+      expect((await trail({ actorId: GE.id })).map((event) => event.type)).toEqual(['PracticeShared', 'CommentPosted']);
+      expect(await trail({ types: ['CommentEdited', 'CommentRetracted'] })).toHaveLength(2);
+      const all = await trail({});
       const from = new Date(all[2]?.occurredAt as string);
       const to = new Date(all[4]?.occurredAt as string);
-      expect(trail({ from, to }).map((event) => event.position)).toEqual(
+      expect((await trail({ from, to })).map((event) => event.position)).toEqual(
         all.slice(2, 4).map((event) => event.position),
       );
-      expect(trail({ itemId: network, types: ['CommentPosted'], countries: ['KZ'] })).toHaveLength(1);
+      expect(await trail({ itemId: network, types: ['CommentPosted'], countries: ['KZ'] })).toHaveLength(1);
     });
   });
 
@@ -389,11 +412,11 @@ describe('ReadModel', () => {
       },
     );
 
-    it('rejects a cursor of one list in another', () => {
+    it('rejects a cursor of one list in another', async () => {
       const feedCursor = readModel.feed(UA, { first: 1 }).pageInfo.endCursor as string;
       expect(() => readModel.comments(network, { after: feedCursor })).toThrow(InvalidCursor);
       expect(() => readModel.search(UA, 'tailings', { after: feedCursor })).toThrow(InvalidCursor);
-      expect(() => readModel.auditTrail({}, { after: feedCursor })).toThrow(InvalidCursor);
+      await expect(readModel.auditTrail({}, { after: feedCursor })).rejects.toThrow(InvalidCursor);
     });
 
     it('rejects a negative or fractional first', () => {

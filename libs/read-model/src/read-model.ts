@@ -62,7 +62,7 @@ export class ReadModel {
     this.items = new ItemQueries(database.db);
     this.discussions = new CommentQueries(database.db);
     this.feeds = new FeedQueries(database.db, this.discussions);
-    this.audit = new AuditQueries(database.db);
+    this.audit = new AuditQueries(database.db, store);
     this.searches = new SearchQueries(database.db);
     this.profiles = new CountryProfileQueries(database.db);
     this.reports = new CooperationReportQueries(database.db);
@@ -131,7 +131,7 @@ export class ReadModel {
   }
 
   /** Events of the item's stream and of its discussion, oldest first. */
-  history(itemId: string): AuditEventView[] {
+  history(itemId: string): Promise<AuditEventView[]> {
     return this.audit.history(itemId);
   }
 
@@ -141,12 +141,12 @@ export class ReadModel {
   }
 
   /** Events of the country's profile stream, oldest first. */
-  countryProfileHistory(country: CountryCode): AuditEventView[] {
+  countryProfileHistory(country: CountryCode): Promise<AuditEventView[]> {
     return this.audit.streamHistory(countryStreamId(country));
   }
 
   /** Oldest first (default 100). */
-  auditTrail(filter?: AuditFilter | null, page?: PageArgs): Page<AuditEventView> {
+  auditTrail(filter?: AuditFilter | null, page?: PageArgs): Promise<Page<AuditEventView>> {
     return this.audit.auditTrail(filter, page);
   }
 

@@ -21,17 +21,17 @@ export class AuditResolver {
   ) {}
 
   @Query(() => AuditEventConnection, { description: 'SECRETARIAT only. Oldest first.' })
-  auditTrail(
+  async auditTrail(
     @CurrentViewer() viewer: Viewer,
     @Args('filter', { type: () => AuditFilter, nullable: true }) filter?: AuditFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 100 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
-  ): AuditEventConnection {
+  ): Promise<AuditEventConnection> {
     requireSecretariat(viewer, 'read the audit trail');
     const input = new InputValidator();
     const countries = filter?.countries ? input.countries('filter.countries', filter.countries) : null;
     input.throwIfInvalid();
-    return mapPage(this.readModel.auditTrail({ ...filter, countries }, { first, after }), auditEventModel);
+    return mapPage(await this.readModel.auditTrail({ ...filter, countries }, { first, after }), auditEventModel);
   }
 
   @Query(() => IntegrityReport, { description: "SECRETARIAT only. Recomputes every stream's hash chain." })
@@ -57,7 +57,7 @@ export class ItemHistoryResolver {
   constructor(private readonly readModel: ReadModel) {}
 
   @ResolveField(() => [AuditEvent], { description: 'Every recorded event of the item, oldest first.' })
-  history(@Parent() item: CooperationItem): AuditEvent[] {
-    return this.readModel.history(item.id).map(auditEventModel);
+  async history(@Parent() item: CooperationItem): Promise<AuditEvent[]> {
+    return (await this.readModel.history(item.id)).map(auditEventModel);
   }
 }

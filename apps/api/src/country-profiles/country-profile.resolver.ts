@@ -48,7 +48,7 @@ export class CountryProfileHistoryResolver {
   constructor(private readonly readModel: ReadModel) {}
 
   @ResolveField(() => [AuditEvent], { description: 'Every recorded change of the profile, oldest first.' })
-  history(@Parent() profile: CountryProfile): AuditEvent[] {
-    return this.readModel.countryProfileHistory(profile.country).map(auditEventModel);
+  async history(@Parent() profile: CountryProfile): Promise<AuditEvent[]> {
+    return (await this.readModel.countryProfileHistory(profile.country)).map(auditEventModel);
   }
 }

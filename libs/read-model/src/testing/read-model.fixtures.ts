@@ -38,14 +38,14 @@ export {
 } from '@coop/domain/testing/domain.fixtures.js';
 
 /** Everything the queries answer, to compare two read models built from the same log. */
-export function everyAnswer(readModel: ReadModel) {
+export async function everyAnswer(readModel: ReadModel) {
   const feed = readModel.feedAfter(SECRETARIAT, {}, null, 10_000);
   return {
     feed,
     items: feed.map((entry) => readModel.item(SECRETARIAT, entry.itemId)),
     comments: feed.map((entry) => readModel.comments(entry.itemId, { first: 100 })),
     search: readModel.search(participantOfCountry('UA'), 'practice', { first: 100 }),
-    audit: readModel.auditTrail({}, { first: 100 }),
+    audit: await readModel.auditTrail({}, { first: 100 }),
     stats: readModel.cooperationStats(null, null),
   };
 }
