@@ -34,6 +34,7 @@ describe('CommentWriter', () => {
     await batch();
     const [posted] = (await harness.store.readStream(discussionStreamId(itemId))).map((event) => event.position);
     const row = {
+      seq: 1,
       id: first,
       item_id: itemId,
       position: posted,

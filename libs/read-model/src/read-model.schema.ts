@@ -2,7 +2,7 @@
  * Bump on any change to the schema or to what the projection writes: a read
  * model built by another version is dropped and rebuilt from the start of `$all`.
  */
-export const PROJECTION_VERSION = 9;
+export const PROJECTION_VERSION = 10;
 
 /*
  * Every list is read newest or oldest first by keyset on the global position
@@ -98,8 +98,11 @@ export const READ_MODEL_SCHEMA = `
     PRIMARY KEY (position, topic)
   ) STRICT, WITHOUT ROWID;
 
+  -- A rowid table: comments are appended in log order into full pages, and only the small index on
+  -- their random ids takes random writes (clustered by id, pages of comments split half empty).
   CREATE TABLE comments (
-    id        TEXT PRIMARY KEY,
+    seq       INTEGER PRIMARY KEY,
+    id        TEXT    NOT NULL UNIQUE,
     item_id   TEXT    NOT NULL,
     position  TEXT    NOT NULL,
     body      TEXT,
@@ -109,7 +112,7 @@ export const READ_MODEL_SCHEMA = `
     posted_at TEXT    NOT NULL,
     edited_at TEXT,
     retracted INTEGER NOT NULL
-  ) STRICT, WITHOUT ROWID;
+  ) STRICT;
   CREATE UNIQUE INDEX comments_by_item ON comments (item_id, position);
 
   -- seq numbers the events in log order from 1, so a rebuild from the same log gives the same numbers
