@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { EventStore, JsonObject, JsonValue, Position, RecordedEvent } from './event-store.port.js';
+import { metadataString } from './event-metadata.js';
 import { logPages } from './log-pages.js';
 
 /**
@@ -32,8 +33,6 @@ export interface AuditExportRange {
  */
 export const AUDIT_EXPORT_PAGE = 200;
 
-const stringOrNull = (value: JsonValue | undefined): string | null => (typeof value === 'string' ? value : null);
-
 export function auditExportLine(event: RecordedEvent): AuditExportLine {
   return {
     position: event.position,
@@ -42,8 +41,8 @@ export function auditExportLine(event: RecordedEvent): AuditExportLine {
     type: event.type,
     data: event.data,
     metadata: event.metadata,
-    hash: stringOrNull(event.metadata['hash']),
-    previousHash: stringOrNull(event.metadata['previousHash']),
+    hash: metadataString(event.metadata, 'hash'),
+    previousHash: metadataString(event.metadata, 'previousHash'),
   };
 }
 

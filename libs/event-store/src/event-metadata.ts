@@ -1,3 +1,5 @@
+import type { JsonObject } from './event-store.port.js';
+
 /**
  * The metadata every domain event carries (docs/architecture.md). The port keeps
  * metadata a plain `JsonObject`; this is what the application puts in it.
@@ -22,3 +24,9 @@ export type EventMetadata = {
 
 /** Metadata as a command handler builds it, before `chainEvents` adds the hash chain. */
 export type UnchainedEventMetadata = Omit<EventMetadata, 'previousHash' | 'hash'>;
+
+/** A string field of the metadata, or null when the event (written by another hand, or raw) has none there. */
+export function metadataString(metadata: JsonObject, key: keyof EventMetadata): string | null {
+  const value = metadata[key];
+  return typeof value === 'string' ? value : null;
+}

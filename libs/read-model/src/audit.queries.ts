@@ -1,5 +1,5 @@
 import type { ItemKind } from '@coop/domain';
-import type { EventStore, Position, RecordedEvent } from '@coop/event-store';
+import { type EventStore, metadataString, type Position, type RecordedEvent } from '@coop/event-store';
 import type Database from 'better-sqlite3';
 import { decodeCursor, encodeCursor, pageSize, toPage } from './page-cursor.js';
 import type { AuditEventView, AuditFilter, Page, PageArgs } from './read-model.types.js';
@@ -108,15 +108,13 @@ function auditEventView(row: AuditRow, event: RecordedEvent): AuditEventView {
     type: event.type,
     occurredAt: row.occurred_at,
     actor: actorOfMetadata(metadata),
-    correlationId: stringOrNull(metadata['correlationId']),
-    causationId: stringOrNull(metadata['causationId']),
+    correlationId: metadataString(metadata, 'correlationId'),
+    causationId: metadataString(metadata, 'causationId'),
     data: event.data,
     metadata,
-    hash: stringOrNull(metadata['hash']) ?? '',
-    previousHash: stringOrNull(metadata['previousHash']),
+    hash: metadataString(metadata, 'hash') ?? '',
+    previousHash: metadataString(metadata, 'previousHash'),
     itemId: row.item_id,
     itemKind: row.item_kind,
   };
 }
-
-const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);

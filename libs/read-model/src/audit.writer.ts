@@ -1,4 +1,4 @@
-import type { JsonObject } from '@coop/event-store';
+import { metadataString } from '@coop/event-store';
 import type Database from 'better-sqlite3';
 import type { PlacedEvent } from './projection-batch.js';
 
@@ -24,15 +24,10 @@ export class AuditWriter {
       recorded.streamId,
       recorded.type,
       occurredAt,
-      stringOrNull(metadata, 'actorId'),
-      stringOrNull(metadata, 'actorCountry'),
+      metadataString(metadata, 'actorId'),
+      metadataString(metadata, 'actorCountry'),
       itemId,
       item?.kind ?? null,
     );
   }
-}
-
-function stringOrNull(metadata: JsonObject, key: string): string | null {
-  const value = metadata[key];
-  return typeof value === 'string' ? value : null;
 }
