@@ -3,6 +3,7 @@ import {
   chainEvents,
   type EventStore,
   type JsonValue,
+  metadataString,
   type NewEvent,
   type Position,
   type RecordedEvent,
@@ -132,6 +133,6 @@ function foldStream<Command, Event extends StoredEvent, State>(
 }
 
 function lastHashOf(stream: readonly RecordedEvent[]): string | null {
-  const hash = stream.at(-1)?.metadata['hash'];
-  return typeof hash === 'string' ? hash : null;
+  const last = stream.at(-1);
+  return last === undefined ? null : metadataString(last.metadata, 'hash');
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { metadataString } from './event-metadata.js';
 import type { JsonObject, JsonValue, NewEvent, RecordedEvent } from './event-store.port.js';
 
 /**
@@ -103,7 +104,7 @@ export function verifyChain(
     if ((event.metadata['previousHash'] ?? null) !== previousHash) report('previous-hash-mismatch');
     if (event.metadata['hash'] !== eventHash(event)) report('hash-mismatch');
     expectedVersion = event.version + 1;
-    previousHash = typeof event.metadata['hash'] === 'string' ? event.metadata['hash'] : null;
+    previousHash = metadataString(event.metadata, 'hash');
   }
   return problems;
 }

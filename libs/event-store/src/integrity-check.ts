@@ -1,3 +1,4 @@
+import { metadataString } from './event-metadata.js';
 import type { EventStore } from './event-store.port.js';
 import { verifyChain } from './hash-chain.js';
 import { logPages } from './log-pages.js';
@@ -30,8 +31,7 @@ export async function checkIntegrity(store: EventStore): Promise<IntegrityReport
           problems.push(`${event.streamId} version ${problem.version} (event ${problem.eventId}): ${problem.problem}`);
         }
       }
-      const hash = event.metadata['hash'];
-      chainEnds.set(event.streamId, { version: event.version, hash: typeof hash === 'string' ? hash : null });
+      chainEnds.set(event.streamId, { version: event.version, hash: metadataString(event.metadata, 'hash') });
       eventsChecked += 1;
     }
   }

@@ -22,6 +22,7 @@ import {
   chainEvents,
   type JsonObject,
   type JsonValue,
+  metadataString,
   type NewEvent,
   SqliteEventStore,
 } from '@coop/event-store';
@@ -226,7 +227,7 @@ export class ReadModelHarness {
   ): Promise<AppendResult> {
     const recorded = await this.store.readStream(streamId, { direction: 'backwards', limit: 1 });
     const last = recorded[0];
-    const lastHash = typeof last?.metadata['hash'] === 'string' ? last.metadata['hash'] : null;
+    const lastHash = last === undefined ? null : metadataString(last.metadata, 'hash');
     const newEvents: NewEvent[] = events.map((event) => ({
       id: randomUUID(),
       type: event.type,
