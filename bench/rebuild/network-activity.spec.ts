@@ -76,7 +76,7 @@ describe('the rebuild scenario at a tiny scale', () => {
       expect(projector.status).toBe('stopped');
       expect(database.checkpoint()).toMatchObject({ eventsProjected: EVENTS, eventsSkipped: 0 });
     } finally {
-      database.close();
+      await database.close();
       await store.close();
     }
   });

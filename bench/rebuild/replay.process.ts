@@ -42,7 +42,8 @@ async function replay(
   readModelFile: string,
 ): Promise<Omit<Replay, 'longestStallMs' | 'peakResidentMegabytes'>> {
   const store = new SqliteEventStore(storeFile);
-  const database = ReadModelDatabase.open(readModelFile);
+  // As the service opens it.
+  const database = ReadModelDatabase.open(readModelFile, { backgroundCheckpoints: {} });
   try {
     if (!database.rebuilding) throw new Error(`${readModelFile} is not an empty read model`);
     const [head] = await store.readAll({ direction: 'backwards', limit: 1 });
@@ -55,7 +56,7 @@ async function replay(
     await projector.stop();
     return { events: projector.catchUp.eventsApplied, seconds };
   } finally {
-    database.close();
+    await database.close();
     await store.close();
   }
 }

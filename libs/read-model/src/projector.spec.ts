@@ -410,7 +410,7 @@ describe('Projector', () => {
       projector.start();
       await harness.caughtUp(projector);
       await projector.stop();
-      database.close();
+      await database.close();
       expect(read).toHaveLength(total);
       return retained;
     };

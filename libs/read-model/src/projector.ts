@@ -391,6 +391,7 @@ export class Projector {
   private commit(batch: readonly RecordedEvent[]): void {
     const started = performance.now();
     const applied = this.projection.apply(batch);
+    this.database.committed();
     this.onBatchApplied(batch.length, (performance.now() - started) / 1000);
     this.current = applied.position;
     this.failuresInARow = 0;

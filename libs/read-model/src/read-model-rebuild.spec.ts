@@ -52,7 +52,7 @@ describe('rebuildReadModel', () => {
       expect(rebuilt.rebuilding).toBe(false);
       expect(await everyAnswer(new ReadModel(rebuilt, harness.store))).toEqual(original);
     } finally {
-      rebuilt.close();
+      await rebuilt.close();
     }
   });
 

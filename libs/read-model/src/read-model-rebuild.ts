@@ -84,12 +84,12 @@ export async function rebuildReadModel(
       seconds,
     });
   } catch (error) {
-    database.close();
+    await database.close();
     for (const leftover of filesOf(building)) rmSync(leftover, { force: true });
     throw error;
   }
   // Closing the last connection folds the WAL into the file: the new read model is one file.
-  database.close();
+  await database.close();
   // The old WAL must go before the new file takes the name, or SQLite would replay it into the new file.
   for (const old of filesOf(file).slice(1)) rmSync(old, { force: true });
   renameSync(building, file);

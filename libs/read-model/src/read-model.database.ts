@@ -1,3 +1,4 @@
+import { WalCheckpointer, type WalCheckpointerOptions } from '@coop/event-store';
 import Database from 'better-sqlite3';
 import { PROJECTION_VERSION, READ_MODEL_SCHEMA } from './read-model.schema.js';
 import { type ReadModelLogger, silentLogger } from './read-model.logger.js';
@@ -33,6 +34,7 @@ export class ReadModelDatabase {
   private constructor(
     readonly db: Database.Database,
     rebuilding: boolean,
+    private readonly checkpointer: WalCheckpointer | null,
   ) {
     this.rebuilding = rebuilding;
     this.readCheckpoint = db.prepare<[], CheckpointRow>(
@@ -40,7 +42,15 @@ export class ReadModelDatabase {
     );
   }
 
-  static open(file: string, options: { readonly logger?: ReadModelLogger; readonly projectionVersion?: number } = {}) {
+  static open(
+    file: string,
+    options: {
+      readonly logger?: ReadModelLogger;
+      readonly projectionVersion?: number;
+      /** When given, a thread of its own checkpoints the WAL, and a batch's commit never waits for it. */
+      readonly backgroundCheckpoints?: WalCheckpointerOptions;
+    } = {},
+  ) {
     const logger = options.logger ?? silentLogger;
     const version = options.projectionVersion ?? PROJECTION_VERSION;
     const db = new Database(file);
@@ -65,7 +75,10 @@ export class ReadModelDatabase {
           db.prepare("INSERT INTO meta (key, value) VALUES ('projection_version', ?)").run(String(version));
         }).immediate();
       }
-      return new ReadModelDatabase(db, rebuilding);
+      const checkpointer = options.backgroundCheckpoints
+        ? WalCheckpointer.start(db, options.backgroundCheckpoints)
+        : null;
+      return new ReadModelDatabase(db, rebuilding, checkpointer);
     } catch (error) {
       db.close();
       throw error;
@@ -83,7 +96,14 @@ export class ReadModelDatabase {
     };
   }
 
-  close(): void {
+  /** After each commit: lets the background checkpointer, if any, copy what it wrote. */
+  committed(): void {
+    this.checkpointer?.committed();
+  }
+
+  /** The checkpointer's connection first, so that this one, the last, checkpoints everything and removes the WAL. */
+  async close(): Promise<void> {
+    await this.checkpointer?.close();
     if (this.db.open) this.db.close();
   }
 }

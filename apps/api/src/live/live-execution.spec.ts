@@ -72,7 +72,7 @@ it('ends a subscription whose feed fails with an error result, without throwing 
   const bus = new FeedBus(readModel, { queueLimit: 16 });
   const feed: LiveFeed<FeedEntryView> = bus.subscribe(SECRETARIAT, {}, since?.cursor ?? null);
   // The replay reads a closed read model: the kind of failure a disk error would cause.
-  database.close();
+  await database.close();
   const execution = new LiveExecution((errors) => errors.map((error) => error.toJSON()));
 
   const delivery = execution.deliver({ feed, groupKey: 'all' }, args, { socket: serverSide, id: 'sub-1' });

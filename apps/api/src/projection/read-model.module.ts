@@ -29,10 +29,19 @@ import { ProjectionHealth } from './projection-health.js';
       provide: ReadModelDatabase,
       // The lock comes first: no other process may write this read model while it is open.
       inject: [APP_CONFIG, ROOT_LOGGER, DataDirectoryLock],
-      useFactory: (config: AppConfig, logger: Logger) =>
-        ReadModelDatabase.open(join(config.dataDir, READ_MODEL_FILE), {
-          logger: logger.child({ component: 'read-model' }),
-        }),
+      useFactory: (config: AppConfig, logger: Logger) => {
+        const readModelLogger = logger.child({ component: 'read-model' });
+        return ReadModelDatabase.open(join(config.dataDir, READ_MODEL_FILE), {
+          logger: readModelLogger,
+          backgroundCheckpoints: {
+            onFailure: (error) =>
+              readModelLogger.warn(
+                { err: error },
+                'read model: WAL checkpoints are back in the commits, their thread failed',
+              ),
+          },
+        });
+      },
     },
     {
       provide: ReadModel,
@@ -72,8 +81,8 @@ export class ReadModelModule implements OnApplicationBootstrap, BeforeApplicatio
     await this.projector.stop();
   }
 
-  onApplicationShutdown(): void {
-    this.database.close();
+  async onApplicationShutdown(): Promise<void> {
+    await this.database.close();
     this.lock.release();
   }
 }

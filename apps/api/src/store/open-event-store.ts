@@ -16,7 +16,15 @@ export function openEventStore(
   config: EventStoreConfig,
   logger: NonNullable<EventStoreDbEventStoreOptions['logger']>,
 ): EventStore {
-  if (config.kind === 'sqlite') return new SqliteEventStore(config.file, { streamPrefixes: STREAM_PREFIXES });
+  if (config.kind === 'sqlite') {
+    return new SqliteEventStore(config.file, {
+      streamPrefixes: STREAM_PREFIXES,
+      backgroundCheckpoints: {
+        onFailure: (error) =>
+          logger.warn({ err: error }, 'event store: WAL checkpoints are back in the commits, their thread failed'),
+      },
+    });
+  }
   return new EventStoreDbEventStore(config.connectionString, { streamPrefixes: STREAM_PREFIXES, logger });
 }
 

@@ -17,6 +17,7 @@ import type {
 import { validateStreamPrefixes } from '../stream-prefixes.js';
 import { decodePosition, encodePosition } from './sqlite-position.js';
 import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.js';
+import { WalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.js';
 
 /** Two processes on one file wait for each other's write lock this long before giving up. */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -61,6 +62,15 @@ interface LogRow extends EventRow {
   own: number;
 }
 
+export interface SqliteEventStoreOptions extends EventStoreOptions {
+  /**
+   * When given, a thread of its own checkpoints the WAL (WalCheckpointer), so
+   * that no append waits while a checkpoint copies megabytes; the service
+   * gives it, tests that open hundreds of stores need not.
+   */
+  readonly backgroundCheckpoints?: WalCheckpointerOptions;
+}
+
 /** Live stores per database file, so that a commit wakes subscribers of every instance in this process. */
 const storesByFile = new Map<string, Set<SqliteEventStore>>();
 
@@ -75,6 +85,7 @@ const storesByFile = new Map<string, Set<SqliteEventStore>>();
  */
 export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly db: Database.Database;
+  private readonly checkpointer: WalCheckpointer | null;
   private readonly limits: Required<StoreLimits>;
   private readonly fileKey: string;
   private readonly subscriptions = new Set<SqliteSubscription>();
@@ -99,7 +110,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
   private readonly dataVersion: Database.Statement<[], number>;
   private readonly select1: Database.Statement<[], number>;
 
-  constructor(file: string, options: EventStoreOptions = {}) {
+  constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.limits = resolveLimits(options.limits);
     const own = ownStreamSql(validateStreamPrefixes(options.streamPrefixes));
     try {
@@ -111,6 +122,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       throw new StoreUnavailable(`Cannot open the event store at ${file}`, error);
     }
     const db = this.db;
+    this.checkpointer = options.backgroundCheckpoints ? WalCheckpointer.start(db, options.backgroundCheckpoints) : null;
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
@@ -218,6 +230,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     const stores = storesByFile.get(this.fileKey);
     stores?.delete(this);
     if (stores?.size === 0) storesByFile.delete(this.fileKey);
+    await this.checkpointer?.close();
     this.db.close();
   }
 
@@ -254,6 +267,7 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
       this.begin.run();
       const outcome = this.writeInTransaction(streamId, events, expected);
       (outcome.written ? this.commit : this.rollback).run();
+      if (outcome.written) this.checkpointer?.committed();
       return outcome;
     } catch (error) {
       this.rollBackIfOpen();

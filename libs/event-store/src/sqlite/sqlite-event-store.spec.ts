@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,23 @@ describe('SqliteEventStore', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();
+    }
+  });
+
+  it('with background checkpoints, keeps every append and leaves one file on close, its thread closed first', async () => {
+    const checkpointed = new SqliteEventStore(join(directory, 'checkpointed.sqlite'), { backgroundCheckpoints: {} });
+    try {
+      await checkpointed.append('checkpointed-1', [event(), event()]);
+      await checkpointed.append('checkpointed-1', [event()]);
+    } finally {
+      await checkpointed.close();
+    }
+    expect(existsSync(join(directory, 'checkpointed.sqlite-wal'))).toBe(false);
+    const reopened = new SqliteEventStore(join(directory, 'checkpointed.sqlite'));
+    try {
+      expect(await reopened.readStream('checkpointed-1')).toHaveLength(3);
+    } finally {
+      await reopened.close();
     }
   });
 

@@ -50,7 +50,7 @@ export class WriterHarness extends ReadModelHarness {
   }
 
   override async dispose(): Promise<void> {
-    this.database.close();
+    await this.database.close();
     await super.dispose();
   }
 }

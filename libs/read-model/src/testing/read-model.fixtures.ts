@@ -96,7 +96,7 @@ export class ReadModelHarness {
   async closeReadModels(): Promise<void> {
     for (const { database, projector } of this.opened.splice(0)) {
       await projector.stop();
-      database.close();
+      await database.close();
     }
   }
 
