@@ -24,7 +24,8 @@ interface CheckpointRow {
 /**
  * The read model's own SQLite file, one connection shared by the projector
  * (writes, in transactions) and the queries (synchronous reads between them,
- * so they only ever see whole batches).
+ * so they only ever see whole batches); in the service, a second one on a
+ * thread of its own only checkpoints the WAL.
  */
 export class ReadModelDatabase {
   /** True when the file was new or built by another projection version, and was emptied for a rebuild. */
