@@ -334,6 +334,43 @@ describe('Projector', () => {
     expect(await projector.eventsBehind(100)).toBe(0);
   });
 
+  it('makes the batches of a catch-up smaller when they take longer than targetBatchSeconds', async () => {
+    await shareMany(harness, 60);
+    const sizes: number[] = [];
+    const { projector, database } = harness.open({
+      maxBatchSize: 20,
+      targetBatchSeconds: 0.01,
+      onBatchApplied: (events) => sizes.push(events),
+    });
+    // Each audit row takes at least 2 ms to write, so a batch of n events at least 2n ms.
+    database.db.function('linger', () => {
+      const until = performance.now() + 2;
+      while (performance.now() < until);
+      return 0;
+    });
+    database.db.exec('CREATE TEMP TRIGGER slow AFTER INSERT ON audit_events BEGIN SELECT linger(); END');
+    projector.start();
+    await harness.caughtUp(projector);
+    const [first, ...rest] = sizes;
+    expect(first).toBe(20);
+    // 0.01 s at no more than 500 events/s.
+    expect(rest.every((size) => size >= 1 && size <= 5)).toBe(true);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(60);
+  });
+
+  it('refuses a batch duration that is not a positive number of seconds', async () => {
+    const database = ReadModelDatabase.open(harness.readModelFile);
+    try {
+      for (const targetBatchSeconds of [0, -1, Number.NaN]) {
+        expect(() => new Projector(harness.store, database, { targetBatchSeconds })).toThrow(
+          `Not a batch duration: ${targetBatchSeconds}`,
+        );
+      }
+    } finally {
+      await database.close();
+    }
+  });
+
   it('says its catch-up is done once it holds the log as it was at start, counting the events applied', async () => {
     await shareMany(harness, 30);
     const { projector } = harness.open({ maxBatchSize: 10 });

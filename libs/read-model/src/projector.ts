@@ -12,6 +12,11 @@ export interface ProjectorOptions {
   readonly logger?: ReadModelLogger;
   /** Most events per transaction during catch-up. */
   readonly maxBatchSize?: number;
+  /**
+   * About how long applying one batch may take: the event loop waits while it
+   * runs. Each batch is sized from the rate of the one before, up to `maxBatchSize`.
+   */
+  readonly targetBatchSeconds?: number;
   /** Told of each committed batch: its number of events and how long applying and committing it took. */
   readonly onBatchApplied?: (events: number, seconds: number) => void;
 }
@@ -65,6 +70,12 @@ interface Waiter {
 }
 
 const DEFAULT_MAX_BATCH_SIZE = 1_000;
+/**
+ * A batch of a catch-up on a large read model took up to a second at 1,000
+ * events (its writes land on pages all over indexes larger than the page
+ * cache), so long that a health check with a one-second timeout could fail.
+ */
+const DEFAULT_TARGET_BATCH_SECONDS = 0.25;
 /** The pause before the first retry; it doubles with each failure in a row, up to the maximum. */
 const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 5_000;
@@ -101,7 +112,8 @@ const idle = (): Promise<typeof IDLE> => nextTurn(IDLE);
  * Follows `$all` from the read model's checkpoint and applies events in
  * batches, each batch and the checkpoint in one transaction. A batch takes
  * every event the subscription has ready without waiting (many during
- * catch-up, one or a few when live), up to `maxBatchSize`.
+ * catch-up, one or a few when live), up to `maxBatchSize`, and fewer when
+ * the last batch's rate says it would take longer than `targetBatchSeconds`.
  *
  * Between two batches the projector gives the event loop a turn. A store
  * whose reads resolve without I/O (the SQLite adapter's) would otherwise keep
@@ -112,6 +124,9 @@ const idle = (): Promise<typeof IDLE> => nextTurn(IDLE);
 export class Projector {
   private readonly logger: ReadModelLogger;
   private readonly maxBatchSize: number;
+  private readonly targetBatchSeconds: number;
+  /** What the next batch may hold: `maxBatchSize`, less when batches take longer than `targetBatchSeconds`. */
+  private batchSize: number;
   private readonly onBatchApplied: (events: number, seconds: number) => void;
   private readonly projection: Projection;
   private readonly listeners = new Set<CommittedListener>();
@@ -141,10 +156,13 @@ export class Projector {
   ) {
     this.logger = options.logger ?? silentLogger;
     this.maxBatchSize = options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+    this.targetBatchSeconds = options.targetBatchSeconds ?? DEFAULT_TARGET_BATCH_SECONDS;
+    this.batchSize = this.maxBatchSize;
     this.onBatchApplied = options.onBatchApplied ?? (() => {});
     if (!Number.isSafeInteger(this.maxBatchSize) || this.maxBatchSize < 1) {
       throw new RangeError(`Not a batch size: ${this.maxBatchSize}`);
     }
+    if (!(this.targetBatchSeconds > 0)) throw new RangeError(`Not a batch duration: ${this.targetBatchSeconds}`);
     this.projection = new Projection(database.db);
     this.current = database.checkpoint().position;
   }
@@ -339,7 +357,7 @@ export class Projector {
         const batch = [first.value];
         const nothingReady = idle();
         let ended = false;
-        while (batch.length < this.maxBatchSize) {
+        while (batch.length < this.batchSize) {
           pending = iterator.next();
           const next = await Promise.race([pending, nothingReady]);
           // The pending read is kept: its event opens the next batch.
@@ -392,7 +410,12 @@ export class Projector {
     const started = performance.now();
     const applied = this.projection.apply(batch);
     this.database.committed();
-    this.onBatchApplied(batch.length, (performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    this.onBatchApplied(batch.length, seconds);
+    this.batchSize = Math.max(
+      1,
+      Math.min(this.maxBatchSize, Math.floor((batch.length * this.targetBatchSeconds) / Math.max(seconds, 1e-6))),
+    );
     this.current = applied.position;
     this.failuresInARow = 0;
     this.failure = null;
