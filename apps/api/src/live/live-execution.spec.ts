@@ -1,8 +1,11 @@
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { FeedBus, type FeedEntryView, type LiveFeed } from '@coop/read-model';
 import { participantOf, ReadModelHarness, SECRETARIAT } from '@coop/read-model/testing/read-model.fixtures.js';
 import { buildSchema, type ExecutionArgs, type ExecutionResult, parse } from 'graphql';
 import { WebSocket, WebSocketServer } from 'ws';
+import { countHandleWrites } from '../../../../test/support/handle-writes.js';
 import { groupKeyOf, LiveExecution } from './live-execution.js';
 
 /** Just enough of a schema to execute a selection of a feed entry (the entry is the root value). */
@@ -13,6 +16,7 @@ const KZ = participantOf('KZ');
 let harness: ReadModelHarness;
 let server: WebSocketServer;
 let serverSide: WebSocket;
+let connection: Duplex;
 let clientSide: WebSocket;
 const received: unknown[] = [];
 
@@ -20,11 +24,13 @@ beforeEach(async () => {
   harness = new ReadModelHarness();
   server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
-  const connected = new Promise<WebSocket>((resolve) => server.once('connection', resolve));
+  const connected = new Promise<[WebSocket, IncomingMessage]>((resolve) =>
+    server.once('connection', (socket, request) => resolve([socket, request])),
+  );
   clientSide = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
   clientSide.on('message', (data) => received.push(JSON.parse(String(data))));
   await new Promise((resolve) => clientSide.once('open', resolve));
-  serverSide = await connected;
+  [serverSide, { socket: connection }] = await connected;
   received.length = 0;
 });
 
@@ -52,7 +58,7 @@ it('writes each entry as a graphql-transport-ws next message, in log order, repl
   const feed = bus.subscribe(SECRETARIAT, {}, since?.cursor ?? null);
   const execution = new LiveExecution((errors) => errors.map((error) => error.toJSON()));
 
-  execution.deliver({ feed, groupKey: 'all' }, args, { socket: serverSide, id: 'sub-1' });
+  execution.deliver({ feed, groupKey: 'all' }, args, { socket: serverSide, connection, id: 'sub-1' });
   const second = await harness.share(KZ, { title: 'After the subscription' });
   await harness.caughtUp(projector);
   await untilReceived(1);
@@ -62,6 +68,33 @@ it('writes each entry as a graphql-transport-ws next message, in log order, repl
   expect(received).toEqual([
     { id: 'sub-1', type: 'next', payload: { data: { cursor: entries[1]?.cursor, itemId: second } } },
   ]);
+});
+
+it("writes a commit's entries for one subscriber to its connection in one go", async () => {
+  const { readModel, projector } = await harness.openCaughtUp();
+  const bus = new FeedBus(readModel, { queueLimit: 16 });
+  const feed = bus.subscribe(SECRETARIAT, {}, null);
+  const execution = new LiveExecution((errors) => errors.map((error) => error.toJSON()));
+  execution.deliver({ feed, groupKey: 'all' }, args, { socket: serverSide, connection, id: 'sub-1' });
+  await harness.share(KZ, { title: 'First of the batch' });
+  await harness.share(KZ, { title: 'Second of the batch' });
+  await harness.caughtUp(projector);
+  const entries = readModel.feedAfter(SECRETARIAT, {}, null, 10);
+  const writes = countHandleWrites(connection);
+
+  // What the projector's commit does with a batch of two entries.
+  bus.publish(entries);
+  await untilReceived(2);
+
+  expect(received).toEqual(
+    entries.map((entry) => ({
+      id: 'sub-1',
+      type: 'next',
+      payload: { data: { cursor: entry.cursor, itemId: entry.itemId } },
+    })),
+  );
+  // One write of both messages, each a frame header and its payload.
+  expect(writes.chunksPerWrite).toEqual([4]);
 });
 
 it('ends a subscription whose feed fails with an error result, without throwing into its caller', async () => {
@@ -75,7 +108,7 @@ it('ends a subscription whose feed fails with an error result, without throwing 
   await database.close();
   const execution = new LiveExecution((errors) => errors.map((error) => error.toJSON()));
 
-  const delivery = execution.deliver({ feed, groupKey: 'all' }, args, { socket: serverSide, id: 'sub-1' });
+  const delivery = execution.deliver({ feed, groupKey: 'all' }, args, { socket: serverSide, connection, id: 'sub-1' });
   const ending: IteratorResult<ExecutionResult> = await delivery.next();
 
   expect(ending.done).toBe(false);

@@ -8,10 +8,12 @@ import {
   execute,
 } from 'graphql';
 import { MessageType } from 'graphql-ws';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { apiError } from '../graphql/api-errors.js';
 import { dependenciesOf, sharingKeyOf } from '../graphql/answer-sharing.js';
 import type { GraphqlContext } from '../auth/graphql-context.js';
+import { NextMessages, TurnWrites } from './socket-writes.js';
 
 /** A subscription accepted by the guard: its source stream and the group it is executed with. */
 export interface LiveOperation {
@@ -24,9 +26,14 @@ export interface LiveOperation {
   readonly groupKey: string;
 }
 
-/** Where a subscription's `next` messages go: the graphql-transport-ws socket and the subscription's id on it. */
+/**
+ * Where a subscription's `next` messages go: the graphql-transport-ws socket,
+ * the connection it speaks over (the upgraded request's), and the
+ * subscription's id on the socket.
+ */
 export interface LiveTarget {
   readonly socket: WebSocket;
+  readonly connection: Duplex;
   readonly id: string;
 }
 
@@ -51,18 +58,6 @@ const SOCKET_HIGH_WATER_BYTES = 64 * 1024;
 const MAX_SENDS_PER_TURN = 64;
 const AS_TEXT = { binary: false } as const;
 const DONE: IteratorResult<ExecutionResult> = { value: undefined, done: true };
-
-const MESSAGE_END = Buffer.from('}');
-
-/**
- * Frames an already serialised payload as subscription `id`'s graphql-transport-ws
- * `next` message, the bytes graphql-ws's own `stringifyMessage` would write:
- * the payload, shared by a group, is encoded once and never parsed again.
- */
-function nextMessageFraming(id: string): (payload: Buffer) => Buffer {
-  const prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":${JSON.stringify(MessageType.Next)},"payload":`);
-  return (payload) => Buffer.concat([prefix, payload, MESSAGE_END]);
-}
 
 /** One entry's result for one group: executed once, serialised and encoded once. */
 class SharedResult {
@@ -100,6 +95,8 @@ function asError(error: unknown): Error {
  */
 export class LiveExecution {
   private readonly results = new WeakMap<LiveEntry, Map<string, SharedResult>>();
+  private readonly writes = new TurnWrites();
+  private readonly messages = new NextMessages();
 
   constructor(readonly formatErrors: FormatErrors) {}
 
@@ -112,6 +109,15 @@ export class LiveExecution {
       ofEntry.set(groupKey, result);
     }
     return result;
+  }
+
+  /**
+   * Writes a `next` message to `target`, held with the turn's other writes to
+   * its connection; `flushed`, when given, runs once the kernel has it.
+   */
+  send(target: LiveTarget, prefix: Buffer, payload: Buffer, flushed?: () => void): void {
+    this.writes.hold(target.connection);
+    target.socket.send(this.messages.frame(prefix, payload), AS_TEXT, flushed);
   }
 
   /**
@@ -136,7 +142,8 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
   private held: SharedResult | null = null;
   private outcome: IteratorResult<ExecutionResult> | null = null;
   private settle: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
-  private readonly nextMessage: (payload: Buffer) => Buffer;
+  /** The opening of this subscription's `next` messages, up to the payload. */
+  private readonly messagePrefix: Buffer;
 
   constructor(
     private readonly execution: LiveExecution,
@@ -144,7 +151,9 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
     private readonly args: ExecutionArgs,
     private readonly target: LiveTarget,
   ) {
-    this.nextMessage = nextMessageFraming(target.id);
+    this.messagePrefix = Buffer.from(
+      `{"id":${JSON.stringify(target.id)},"type":${JSON.stringify(MessageType.Next)},"payload":`,
+    );
   }
 
   start(): void {
@@ -204,12 +213,11 @@ class LiveDelivery implements AsyncIterableIterator<ExecutionResult> {
         return;
       }
       this.held = null;
-      const message = this.nextMessage(payload);
       if (socket.bufferedAmount < SOCKET_HIGH_WATER_BYTES) {
-        socket.send(message, AS_TEXT);
+        this.execution.send(this.target, this.messagePrefix, payload);
       } else {
         // The socket is backing up: go on once this message has been handed to the kernel.
-        socket.send(message, AS_TEXT, this.pump);
+        this.execution.send(this.target, this.messagePrefix, payload, this.pump);
         return;
       }
     }

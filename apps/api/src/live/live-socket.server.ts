@@ -110,7 +110,7 @@ export class LiveSocketServer {
         if (Array.isArray(admitted)) return admitted;
         this.operations.set(admitted.args, {
           ...admitted.operation,
-          target: { socket: ctx.extra.socket, id },
+          target: { socket: ctx.extra.socket, connection: ctx.extra.request.socket, id },
           kind: admitted.kind,
         });
         return admitted.args;
