@@ -5,9 +5,12 @@
  *
  * Both sides pay the same receive cost: subscribers speak the
  * graphql-transport-ws protocol directly and parse each message as the floor's
- * sockets do. Each delivery's append-to-receipt time is taken from the
- * entry's `occurredAt`, stamped by the service when it handles the append and
- * by the floor when it starts a broadcast.
+ * sockets do. Each delivery's append-to-receipt time runs from the moment the
+ * driver offers its entry (sends the append, or the order to broadcast) to its
+ * receipt, so that whatever waits in either side's queues counts. (Taken from
+ * the entry's `occurredAt` instead, the floor's clock started when a broadcast
+ * began, after its wait, and the service's when it handled the append, before
+ * it: at capacity that compared different spans.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -43,7 +46,6 @@ const FEED_UPDATED = `subscription Live($subregion: Subregion) {
 const SHARE = `mutation Share($input: SharePracticeInput!) { sharePractice(input: $input) { id } }`;
 
 interface Entry {
-  readonly occurredAt: string;
   readonly item: { readonly title: string };
 }
 
@@ -55,7 +57,10 @@ export const groupSizes = (subscribers: number): number[] =>
 export class Deliveries {
   count = 0;
   latencies: number[] = [];
+  /** Entries that arrived without their data, or that were never offered. */
   lost = 0;
+  /** When each entry was offered, by its title (unique per offer). */
+  private readonly offeredAt = new Map<string, number>();
   outOfOrder = 0;
   private target = 0;
   private onTarget: (() => void) | null = null;
@@ -73,10 +78,20 @@ export class Deliveries {
       this.lost += 1;
       return;
     }
+    const offeredAt = this.offeredAt.get(entry.item.title);
+    if (offeredAt === undefined) {
+      this.lost += 1;
+      return;
+    }
     check?.(entry, text);
-    this.latencies.push(Date.now() - Date.parse(entry.occurredAt));
+    this.latencies.push(Date.now() - offeredAt);
     this.count += 1;
     if (this.count >= this.target) this.onTarget?.();
+  }
+
+  /** Starts the clock of the entry titled `title`. */
+  offer(title: string): void {
+    this.offeredAt.set(title, Date.now());
   }
 
   /** Resolves once `target` deliveries have arrived in all; rejects when they do not come. */
@@ -216,6 +231,8 @@ const subscriber = (index: number): { participant: Participant; group: number } 
 /** Practices are titled with a number that grows with every append, so each subscriber can check its order. */
 const titled = (sequence: number, group: number) => `Fan-out #${sequence} in group ${group}`;
 const sequenceOf = (title: string) => Number(/#(\d+)/.exec(title)?.[1]);
+/** A practice's title in a captured message. */
+const TITLE = /"Fan-out #\d+ in group \d+"/;
 
 /** A graphql-transport-ws subscriber speaking the protocol directly, so both sides pay the same receive cost. */
 async function openSubscriber(
@@ -311,12 +328,16 @@ export async function serviceSide(subscribers: number, checkOrder: boolean): Pro
       ),
     );
     let appended = 0;
+    const deliveries = new Deliveries();
     const step: Step = async (groups) => {
       await Promise.all(
-        groups.map((group) => share(service.graphqlUrl, authors[group] as string, titled((appended += 1), group))),
+        groups.map((group) => {
+          const title = titled((appended += 1), group);
+          deliveries.offer(title);
+          return share(service.graphqlUrl, authors[group] as string, title);
+        }),
       );
     };
-    const deliveries = new Deliveries();
     const templates = new Map<number, string>();
     console.log(`connecting ${subscribers} graphql-ws subscribers over ${GROUPS.length} subregions…`);
     const connecting = performance.now();
@@ -382,8 +403,15 @@ export async function floorSide(subscribers: number, templates: ReadonlyMap<numb
     const control = new WebSocket(`ws://127.0.0.1:${port}/control`);
     await new Promise((resolve, reject) => control.once('open', resolve).once('error', reject));
     sockets.push(control);
+    let broadcast = 0;
     const step: Step = async (groups) => {
-      control.send(JSON.stringify(Object.fromEntries(groups.map((group) => [group, templates.get(group)]))));
+      const order = groups.map((group) => {
+        // The service's own message, retitled: each broadcast's entry has a title of its own, as each append's has.
+        const title = titled((broadcast += 1), group);
+        deliveries.offer(title);
+        return [group, templates.get(group)?.replace(TITLE, JSON.stringify(title))];
+      });
+      control.send(JSON.stringify(Object.fromEntries(order)));
     };
     const warmUp = deliveries.count + subscribers;
     await step(EVERY_GROUP);
