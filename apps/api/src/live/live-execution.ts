@@ -116,8 +116,10 @@ export class LiveExecution {
    * its connection; `flushed`, when given, runs once the kernel has it.
    */
   send(target: LiveTarget, prefix: Buffer, payload: Buffer, flushed?: () => void): void {
-    this.writes.hold(target.connection);
-    target.socket.send(this.messages.frame(prefix, payload), AS_TEXT, flushed);
+    const { socket, connection } = target;
+    const message = this.messages.frame(prefix, payload, socket.bufferedAmount === 0);
+    this.writes.hold(connection);
+    socket.send(message, AS_TEXT, flushed);
   }
 
   /**

@@ -74,11 +74,22 @@ describe('NextMessages', () => {
 
   it('frames each payload as the whole message, and a later message never overwrites an earlier one', () => {
     const messages = new NextMessages();
-    const framed = Array.from({ length: 500 }, (_, index) => messages.frame(prefix, payloadOf(index)));
+    const framed = Array.from({ length: 500 }, (_, index) => messages.frame(prefix, payloadOf(index), index % 3 > 0));
 
     framed.forEach((message, index) => {
       expect(message.toString()).toBe(`${prefix.toString()}${payloadOf(index).toString()}}`);
       expect(JSON.parse(message.toString())).toMatchObject({ id: '5b1e', type: 'next', payload: { data: { index } } });
     });
+  });
+
+  it('cuts messages for idle connections from one block, and gives one that may wait a buffer of its own', () => {
+    const messages = new NextMessages();
+    const [first, second] = [1, 2].map((index) => messages.frame(prefix, payloadOf(index), true));
+    const waiting = messages.frame(prefix, payloadOf(3), false);
+
+    expect(first?.buffer).toBe(second?.buffer);
+    expect(first?.buffer.byteLength).toBeGreaterThan((first?.length ?? 0) + (second?.length ?? 0));
+    expect(waiting.buffer).not.toBe(first?.buffer);
+    expect(waiting.buffer.byteLength).toBe(waiting.length);
   });
 });

@@ -30,29 +30,38 @@ const MESSAGE_END = 0x7d; // '}'
 
 /**
  * Frames already serialised payloads as graphql-transport-ws `next` messages,
- * the bytes graphql-ws's own `stringifyMessage` would write, each cut from a
+ * the bytes graphql-ws's own `stringifyMessage` would write.
+ *
+ * A message for a connection with nothing waiting to be written is cut from a
  * shared block: one allocation for dozens of messages, where Buffer.concat
  * takes a new 8 KB pool every few (at capacity, a tenth of the service's
- * time). A block is collected once its last message has been written; a
- * message larger than an eighth of a block gets a buffer of its own.
+ * time). A block is collected once its last message has been written, so a
+ * message that may wait in a slow consumer's buffer gets a buffer of its own:
+ * otherwise each such message could keep a whole block alive.
  */
 export class NextMessages {
   private block = Buffer.allocUnsafeSlow(MESSAGE_BLOCK_BYTES);
   private used = 0;
 
   /** `prefix` is the message's opening up to its payload: `{"id":…,"type":"next","payload":`. */
-  frame(prefix: Buffer, payload: Buffer): Buffer {
+  frame(prefix: Buffer, payload: Buffer, connectionIdle: boolean): Buffer {
     const length = prefix.length + payload.length + 1;
-    if (length > MESSAGE_BLOCK_BYTES / 8) return Buffer.concat([prefix, payload, Buffer.of(MESSAGE_END)]);
+    if (!connectionIdle || length > MESSAGE_BLOCK_BYTES / 8) {
+      return fill(Buffer.allocUnsafeSlow(length), prefix, payload);
+    }
     if (this.used + length > MESSAGE_BLOCK_BYTES) {
       this.block = Buffer.allocUnsafeSlow(MESSAGE_BLOCK_BYTES);
       this.used = 0;
     }
     const start = this.used;
-    prefix.copy(this.block, start);
-    payload.copy(this.block, start + prefix.length);
-    this.block[start + length - 1] = MESSAGE_END;
     this.used += length;
-    return this.block.subarray(start, this.used);
+    return fill(this.block.subarray(start, this.used), prefix, payload);
   }
+}
+
+function fill(message: Buffer, prefix: Buffer, payload: Buffer): Buffer {
+  prefix.copy(message, 0);
+  payload.copy(message, prefix.length);
+  message[message.length - 1] = MESSAGE_END;
+  return message;
 }
