@@ -126,6 +126,31 @@ describe('Projector', () => {
     await expect(projector.waitFor(position, 1)).resolves.toBeUndefined();
   });
 
+  it('holds its next batch while the WAL is being copied, and goes on once it is', async () => {
+    const { projector, database, readModel } = harness.open();
+    let release = () => {};
+    const copying = new Promise<void>((resolve) => (release = resolve));
+    let asked = 0;
+    // As the checkpointer answers once a checkpoint finds the WAL over its limit.
+    database.drained = () => {
+      asked += 1;
+      return copying;
+    };
+    projector.start();
+    await harness.share(KZ, { title: 'Before the WAL outgrew its limit' });
+    await harness.caughtUp(projector);
+    await until(() => asked > 0);
+    const held = await harness.share(UA, { title: 'Written while the WAL is copied' });
+    // Long enough for the projector to have applied it several times over, had it not waited.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readModel.item(UA, held)).toBeNull();
+
+    database.drained = () => null;
+    release();
+    await harness.caughtUp(projector);
+    expect(readModel.item(UA, held)?.state.title).toBe('Written while the WAL is copied');
+  });
+
   it('stops at a checkpoint: pending waits reject, a restart applies each event once', async () => {
     await shareMany(harness, 30);
     const first = await harness.openCaughtUp();

@@ -374,6 +374,8 @@ export class Projector {
         // Lets the process serve what waits (requests, timers) and lets this batch's idle race settle,
         // which releases the events it holds.
         await nextTurn();
+        const drained = this.database.drained();
+        if (drained !== null && (await this.unlessStopped(drained)) === STOPPING) return;
       }
     } finally {
       await iterator?.return?.();

@@ -102,6 +102,11 @@ export class ReadModelDatabase {
     this.checkpointer?.committed();
   }
 
+  /** What the writer awaits before its next commit while the WAL is over its limit (WalCheckpointer.drained). */
+  drained(): Promise<void> | null {
+    return this.checkpointer?.drained() ?? null;
+  }
+
   /** The checkpointer's connection first, so that this one, the last, checkpoints everything and removes the WAL. */
   async close(): Promise<void> {
     await this.checkpointer?.close();

@@ -175,6 +175,11 @@ export class SqliteEventStore implements EventStore, SubscriptionSource {
     this.assertOpen();
     const expected = options.expectedVersion ?? 'any';
     const { events: validated } = validateAppend(streamId, events, expected, this.limits);
+    const drained = this.checkpointer?.drained();
+    if (drained) {
+      await drained;
+      this.assertOpen();
+    }
     const { result, written } = this.write(streamId, validated, expected);
     if (written) this.wakeSubscribersOfFile();
     return result;

@@ -4,10 +4,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { InvalidAppend } from '../event-store.errors.js';
+import { InvalidAppend, StoreClosed } from '../event-store.errors.js';
 import { describeEventStoreConformance } from '../testing/event-store.conformance.js';
 import { SqliteEventStore } from './sqlite-event-store.adapter.js';
 import { sqliteConformanceTarget } from './testing/sqlite-event-store.conformance-target.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 describeEventStoreConformance(sqliteConformanceTarget);
 
@@ -52,6 +53,37 @@ describe('SqliteEventStore', () => {
       expect(await reopened.readStream('checkpointed-1')).toHaveLength(3);
     } finally {
       await reopened.close();
+    }
+  });
+
+  it('with background checkpoints, holds appends while the WAL is being copied, and fails them if the store closes', async () => {
+    const checkpointed = new SqliteEventStore(join(directory, 'held.sqlite'), { backgroundCheckpoints: {} });
+    const { drained } = WalCheckpointer.prototype;
+    let release = () => {};
+    let copying = Promise.resolve();
+    const copyAgain = () => {
+      copying = new Promise<void>((resolve) => (release = resolve));
+    };
+    // As the checkpointer answers once a checkpoint finds the WAL over its limit.
+    WalCheckpointer.prototype.drained = () => copying;
+    try {
+      copyAgain();
+      const held = [checkpointed.append('held-1', [event()]), checkpointed.append('held-2', [event()])];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await checkpointed.readAll()).toEqual([]);
+      release();
+      await Promise.all(held);
+      expect((await checkpointed.readAll()).map((recorded) => recorded.streamId)).toEqual(['held-1', 'held-2']);
+
+      copyAgain();
+      const refused = expect(checkpointed.append('held-3', [event()])).rejects.toBeInstanceOf(StoreClosed);
+      const closed = checkpointed.close();
+      release();
+      await closed;
+      await refused;
+    } finally {
+      WalCheckpointer.prototype.drained = drained;
+      await checkpointed.close();
     }
   });
 

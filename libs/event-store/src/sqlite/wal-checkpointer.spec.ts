@@ -88,6 +88,51 @@ describe('WalCheckpointer', () => {
     reopened.close();
   });
 
+  it('holds the writers once the WAL has outgrown its limit, until a checkpoint has copied it, so that it restarts', async () => {
+    const checkpointer = WalCheckpointer.start(db, { maxWalFrames: ROWS / 2 });
+    try {
+      expect(db.pragma('journal_size_limit', { simple: true })).toBe((ROWS / 2) * PAGE);
+      expect(checkpointer.drained()).toBeNull();
+      // Commits that never pause, as a catch-up's: the WAL is never restarted by itself.
+      writeRows();
+      const first = await checkpointer.checkpoint();
+      expect(first.log).toBeGreaterThan(ROWS / 2);
+      const drained = checkpointer.drained();
+      expect(drained).not.toBeNull();
+      await drained;
+      expect(checkpointer.drained()).toBeNull();
+      // The next commit starts the WAL over: it holds that commit's frames alone.
+      writeRows();
+      const after = await checkpointer.checkpoint();
+      expect(after.log).toBeLessThan(first.log + ROWS / 2);
+    } finally {
+      await checkpointer.close();
+    }
+    expect(db.prepare('SELECT count(*) FROM pages').pluck().get()).toBe(2 * ROWS);
+  });
+
+  it('does not hold the writers while the WAL is within its limit', async () => {
+    const checkpointer = WalCheckpointer.start(db, { maxWalFrames: 4 * ROWS });
+    try {
+      writeRows();
+      const result = await checkpointer.checkpoint();
+      expect(result.log).toBeLessThan(4 * ROWS);
+      expect(checkpointer.drained()).toBeNull();
+    } finally {
+      await checkpointer.close();
+    }
+  });
+
+  it('lets held writers go when it closes', async () => {
+    const checkpointer = WalCheckpointer.start(db, { maxWalFrames: 1 });
+    writeRows();
+    await checkpointer.checkpoint();
+    const drained = checkpointer.drained();
+    expect(drained).not.toBeNull();
+    await checkpointer.close();
+    await expect(drained).resolves.toBeUndefined();
+  });
+
   it('ends its thread on close, and starts nothing after', async () => {
     const checkpointer = WalCheckpointer.start(db);
     await checkpointer.close();

@@ -45,7 +45,11 @@ if (db) parentPort.on('message', (message) => {
 export interface WalCheckpointerOptions {
   /** Told when the worker fails; the connection then checkpoints by itself again, as SQLite does by default. */
   readonly onFailure?: (error: Error) => void;
+  /** Frames the WAL may hold before the writers wait for it to be copied (`drained`); 16,384 (64 MB of 4 KB pages). */
+  readonly maxWalFrames?: number;
 }
+
+const DEFAULT_MAX_WAL_FRAMES = 16_384;
 
 /** What a checkpoint did, as `PRAGMA wal_checkpoint` reports it. */
 export interface CheckpointResult {
@@ -57,6 +61,11 @@ export interface CheckpointResult {
   readonly checkpointed: number;
 }
 
+interface Waiter {
+  readonly resolve: (result: CheckpointResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
 /**
  * Copies a WAL database's committed pages back into its file on a thread of
  * its own, with a connection of its own. SQLite otherwise checkpoints inside
@@ -66,12 +75,16 @@ export interface CheckpointResult {
  * checkpoint never blocks the writer or the readers; the writer restarts the
  * WAL from its beginning once a checkpoint has copied all of it, so the file
  * stays about the size of what is written between two checkpoints.
+ *
+ * Unless the writer never pauses: a checkpoint that copies while commits keep
+ * coming never catches up with them, and the WAL is never restarted. A
+ * catch-up of a million events grew the read model's WAL to ten gigabytes in
+ * two minutes, ten times the read model itself. So once a checkpoint
+ * finds more than `maxWalFrames` frames written since the WAL last restarted,
+ * `drained` holds the writers until the next checkpoint has run; that one
+ * copies everything, nothing being written, and the next commit restarts the
+ * WAL.
  */
-interface Waiter {
-  readonly resolve: (result: CheckpointResult) => void;
-  readonly reject: (error: Error) => void;
-}
-
 export class WalCheckpointer {
   private readonly worker: Worker;
   private readonly exited: Promise<void>;
@@ -83,10 +96,13 @@ export class WalCheckpointer {
   private current: Waiter[] = [];
   /** Waiting for one that starts after the running one, to cover commits it may have missed. */
   private next: Waiter[] = [];
+  /** While the writers wait for the WAL to be copied: what they wait on, and what lets them go. */
+  private gate: { readonly drained: Promise<void>; readonly open: () => void } | null = null;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly ownThreshold: number,
+    private readonly maxWalFrames: number,
     private readonly onFailure: (error: Error) => void,
   ) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -109,9 +125,26 @@ export class WalCheckpointer {
   /** Takes over `db`'s checkpoints: the connection no longer checkpoints in its commits. */
   static start(db: Database.Database, options: WalCheckpointerOptions = {}): WalCheckpointer {
     const ownThreshold = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-    const checkpointer = new WalCheckpointer(db, ownThreshold, options.onFailure ?? (() => {}));
+    const maxWalFrames = options.maxWalFrames ?? DEFAULT_MAX_WAL_FRAMES;
+    if (!Number.isSafeInteger(maxWalFrames) || maxWalFrames < 1)
+      throw new RangeError(`Not a WAL size: ${maxWalFrames}`);
+    const checkpointer = new WalCheckpointer(db, ownThreshold, maxWalFrames, options.onFailure ?? (() => {}));
     db.pragma('wal_autocheckpoint = 0');
+    // A WAL that outgrew the limit is cut back to it when it restarts, not left at its largest.
+    const pageBytes = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`journal_size_limit = ${maxWalFrames * pageBytes}`);
     return checkpointer;
+  }
+
+  /**
+   * Null while the WAL is within its limit. Otherwise a promise that settles
+   * once a checkpoint has run while the writers waited on it (however much it
+   * could copy: a writer in another process or a reader's old snapshot may
+   * hold frames back, and no writer here may wait for ever). Every writer of
+   * the connection awaits it before it writes.
+   */
+  drained(): Promise<void> | null {
+    return this.gate?.drained ?? null;
   }
 
   /** After a commit: starts a checkpoint unless one is running or one started less than MIN_INTERVAL_MS ago. */
@@ -141,6 +174,7 @@ export class WalCheckpointer {
       // Waited for now: the process must not end before the thread has closed its connection.
       this.worker.ref();
       this.worker.postMessage('close');
+      this.gate?.open();
     }
     return this.exited;
   }
@@ -157,10 +191,27 @@ export class WalCheckpointer {
       this.fail(new Error(`The WAL checkpointer thread failed: ${error ?? 'no result'}`));
       return;
     }
+    // The gate's own checkpoint reports the WAL as it was before the next commit restarts it.
+    const heldWriters = this.gate !== null && this.current.some((waiter) => waiter.resolve === this.gate?.open);
     for (const waiter of this.current) waiter.resolve(result);
     this.current = this.next;
     this.next = [];
+    // `log` counts the frames since the WAL last restarted: over the limit, the writers never let it.
+    if (!heldWriters && this.gate === null && !this.closing && result.log > this.maxWalFrames) this.holdWriters();
     if (this.current.length > 0) this.start(performance.now());
+  }
+
+  /** Closes the gate until the next checkpoint, which starts at once, has run. */
+  private holdWriters(): void {
+    let open = () => {};
+    const drained = new Promise<void>((resolve) => {
+      open = () => {
+        if (this.gate?.drained === drained) this.gate = null;
+        resolve();
+      };
+    });
+    this.gate = { drained, open };
+    this.current.push({ resolve: open, reject: open });
   }
 
   private fail(error: Error): void {
